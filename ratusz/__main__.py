@@ -1,0 +1,3 @@
+from ratusz.cli import main
+
+main()

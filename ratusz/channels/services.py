@@ -1,0 +1,52 @@
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ratusz.audit.services import record
+from ratusz.channels.models import Channel
+
+
+@transaction.atomic
+def channel_connect(
+    *, actor, office, platform: str, platform_id: str, name: str, owner_type: str, token: str,
+    username: str = "", linked_page_id: str = "",
+) -> Channel:
+    if owner_type == Channel.OwnerType.PRIVATE:
+        raise ValidationError(
+            _("A private page of an office holder cannot be run from the office's desk.")
+        )
+    if owner_type not in Channel.OwnerType.values:
+        raise ValidationError(_("Unknown owner type."))
+    channel = Channel(
+        office=office, platform=platform, platform_id=str(platform_id), name=name,
+        owner_type=owner_type, username=username, linked_page_id=str(linked_page_id or ""),
+    )
+    channel.set_token(token)
+    channel.save()
+    record(actor=actor, verb="channels.channel.connected", office=office, target=channel,
+           data={"after": {"platform": platform, "platform_id": str(platform_id), "name": name,
+                           "owner_type": owner_type}})
+    return channel
+
+
+@transaction.atomic
+def channel_mark_broken(*, actor, channel: Channel, reason: str) -> Channel:
+    channel = Channel.objects.select_for_update().get(pk=channel.pk)
+    if channel.status == Channel.Status.BROKEN and channel.status_reason == reason:
+        return channel
+    before = channel.status
+    channel.mark_broken(reason)
+    channel.save(update_fields=["status", "status_reason", "status_changed_at"])
+    record(actor=actor, verb="channels.channel.broken", office=channel.office, target=channel,
+           data={"before": {"status": before}, "after": {"status": channel.status},
+                 "reason": reason})
+    return channel
+
+
+def channel_for_account(platform: str, account_id: str) -> Channel | None:
+    """The connected channel for a platform account id, or None when it is not ours."""
+    return (
+        Channel.objects.select_related("office")
+        .filter(platform=platform, platform_id=str(account_id))
+        .first()
+    )

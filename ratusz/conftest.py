@@ -1,0 +1,26 @@
+import pytest
+
+from ratusz.testing import World
+
+
+@pytest.fixture
+def world(db):
+    return World()
+
+
+@pytest.fixture
+def webhook(client, django_capture_on_commit_callbacks):
+    """Post a signed delivery and run what would run after commit (processing, sending)."""
+    from ratusz.testing import post_webhook
+
+    def send(payload, secret: str = "test-app-secret"):
+        with django_capture_on_commit_callbacks(execute=True):
+            return post_webhook(client, payload, secret)
+
+    return send
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """`with committed():` runs on-commit callbacks (task enqueues) when the block ends."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

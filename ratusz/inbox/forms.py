@@ -1,0 +1,38 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ratusz.inbox.models import Conversation
+
+
+class ReplyForm(forms.Form):
+    text = forms.CharField(label=_("Reply"), widget=forms.Textarea(attrs={"rows": 4}),
+                           max_length=8000)
+    mode = forms.ChoiceField(label=_("Send as"), choices=[
+        ("public", _("Public reply under the comment")),
+        ("private", _("Private reply (Messenger / Direct)")),
+        ("message", _("Message")),
+    ])
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(label=_("Internal note"), widget=forms.Textarea(attrs={"rows": 2}),
+                           max_length=4000)
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(choices=Conversation.Status.choices)
+
+
+class AssignForm(forms.Form):
+    assignee = forms.ChoiceField(label=_("Person"), required=False)
+    department = forms.ChoiceField(label=_("Department"), required=False)
+
+    def __init__(self, *args, office, **kwargs):
+        super().__init__(*args, **kwargs)
+        members = office.memberships.select_related("user").order_by("user__last_name")
+        self.fields["assignee"].choices = [("", _("nobody"))] + [
+            (str(m.user_id), m.user.get_full_name() or m.user.get_username()) for m in members
+        ]
+        self.fields["department"].choices = [("", _("none"))] + [
+            (d.slug, d.name) for d in office.departments.all()
+        ]

@@ -1,0 +1,64 @@
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+
+from ratusz.inbox.models import Conversation, Message
+
+
+@dataclass
+class InboxFilter:
+    channel: str = ""
+    status: str = ""
+    mine: bool = False
+    unassigned: bool = False
+    department: str = ""
+    q: str = ""
+
+    @classmethod
+    def from_query(cls, params) -> "InboxFilter":
+        return cls(
+            channel=params.get("channel", "") if params.get("channel") in {"facebook",
+                                                                           "instagram"} else "",
+            status=params.get("status", "")
+            if params.get("status") in {*Conversation.Status.values, "active"} else "",
+            mine=params.get("mine") == "1", unassigned=params.get("unassigned") == "1",
+            department=params.get("department", "")[:60], q=params.get("q", "")[:200].strip(),
+        )
+
+
+def conversation_list(office, user, filters: InboxFilter, limit: int = 100) -> QuerySet:
+    qs = Conversation.objects.filter(office=office, last_message_at__isnull=False)
+    if filters.channel:
+        qs = qs.filter(channel__platform=filters.channel)
+    if filters.status == "active":
+        qs = qs.exclude(status=Conversation.Status.CLOSED)
+    elif filters.status:
+        qs = qs.filter(status=filters.status)
+    if filters.mine:
+        qs = qs.filter(assignee=user)
+    if filters.unassigned:
+        qs = qs.filter(assignee__isnull=True, department__isnull=True)
+    if filters.department:
+        qs = qs.filter(department__slug=filters.department)
+    if filters.q:
+        qs = qs.filter(Q(messages__text__icontains=filters.q)
+                       | Q(resident__display_name__icontains=filters.q)).distinct()
+    return (
+        qs.select_related("channel", "resident", "assignee", "department", "post")
+        .annotate(message_count=Count("messages", distinct=True))
+        .order_by("-last_message_at")[:limit]
+    )
+
+
+def status_counts(office) -> dict[str, int]:
+    rows = Conversation.objects.filter(office=office, last_message_at__isnull=False).values(
+        "status").annotate(n=Count("id"))
+    return {row["status"]: row["n"] for row in rows}
+
+
+def thread_messages(conversation: Conversation) -> QuerySet:
+    return (
+        Message.objects.filter(conversation=conversation, created_at__isnull=False)
+        .select_related("resident", "author_user", "outbox_action")
+        .order_by("created_at", "pk")
+    )

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from ratusz.inbox import views
+
+app_name = "inbox"
+urlpatterns = [
+    path("", views.conversation_list, name="conversation-list"),
+    path("c/<uuid:uuid>/", views.conversation_detail, name="conversation-detail"),
+    path("c/<uuid:uuid>/reply", views.reply_create, name="reply-create"),
+    path("c/<uuid:uuid>/assign", views.conversation_assign, name="conversation-assign"),
+    path("c/<uuid:uuid>/status", views.conversation_status, name="conversation-status"),
+    path("c/<uuid:uuid>/note", views.note_create, name="note-create"),
+    path("m/<uuid:uuid>/retry", views.reply_retry, name="reply-retry"),
+]

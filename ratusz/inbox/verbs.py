@@ -1,0 +1,20 @@
+from django.utils.translation import gettext_lazy as _
+
+from ratusz.audit.registry import register_verbs
+
+register_verbs(
+    {
+        "inbox.message.received": _("Message received"),
+        "inbox.message.recorded_external": _("Reply made outside Ratusz recorded"),
+        "inbox.message.edited": _("Message edited by its author"),
+        "inbox.message.deleted": _("Message deleted on the platform"),
+        "inbox.message.hidden": _("Comment hidden on the platform"),
+        "inbox.message.unhidden": _("Comment unhidden on the platform"),
+        "inbox.reply.queued": _("Reply queued"),
+        "inbox.reply.sent": _("Reply delivered to the platform"),
+        "inbox.reply.failed": _("Reply not delivered"),
+        "inbox.conversation.assigned": _("Conversation assigned"),
+        "inbox.conversation.status_changed": _("Conversation status changed"),
+        "inbox.note.added": _("Internal note added"),
+    }
+)

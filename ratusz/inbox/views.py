@@ -1,0 +1,143 @@
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from ratusz.inbox import selectors, services
+from ratusz.inbox.access import access_conversation, access_message
+from ratusz.inbox.forms import AssignForm, NoteForm, ReplyForm, StatusForm
+from ratusz.offices.access import access_office, offices_of
+from ratusz.offices.models import Role
+from ratusz.outbox.services import action_retry
+
+
+def _current_office(request: HttpRequest):
+    slug = request.GET.get("office") or request.session.get("office")
+    if not slug:
+        offices = offices_of(request.user)
+        if not offices:
+            raise Http404("You are not a member of any office.")
+        slug = offices[0].slug
+    office, membership = access_office(request.user, slug)
+    request.session["office"] = office.slug
+    return office, membership
+
+
+@login_required
+@require_GET
+def conversation_list(request: HttpRequest) -> HttpResponse:
+    office, membership = _current_office(request)
+    filters = selectors.InboxFilter.from_query(request.GET)
+    context = {
+        "office": office, "membership": membership, "filters": filters,
+        "conversations": selectors.conversation_list(office, request.user, filters),
+        "counts": selectors.status_counts(office), "offices": offices_of(request.user),
+        "departments": office.departments.all(), "query": request.GET.urlencode(),
+    }
+    if request.htmx:
+        return render(request, "inbox/_conversation_rows.html", context)
+    return render(request, "inbox/conversation_list.html", context)
+
+
+def _thread_context(request, conversation, **extra):
+    membership = conversation.office.memberships.get(user=request.user)
+    modes = services.reply_modes(conversation)
+    reply_form = extra.pop("reply_form", None) or ReplyForm(initial={"mode": modes[0]})
+    reply_form.fields["mode"].choices = [
+        c for c in reply_form.fields["mode"].choices if c[0] in modes
+    ]
+    return {
+        "conversation": conversation, "office": conversation.office, "membership": membership,
+        "can_write": membership.allows(Role.RESPONDER),
+        "messages_list": selectors.thread_messages(conversation),
+        "notes": conversation.notes.select_related("author"),
+        "reply_form": reply_form, "note_form": NoteForm(),
+        "assign_form": AssignForm(office=conversation.office, initial={
+            "assignee": conversation.assignee_id or "",
+            "department": conversation.department.slug if conversation.department else "",
+        }),
+        "statuses": StatusForm.base_fields["status"].choices, **extra,
+    }
+
+
+@login_required
+@require_GET
+def conversation_detail(request: HttpRequest, uuid) -> HttpResponse:
+    conversation = access_conversation(request.user, uuid)
+    context = _thread_context(request, conversation)
+    if request.htmx and request.GET.get("part") == "messages":
+        return render(request, "inbox/_thread_messages.html", context)
+    return render(request, "inbox/conversation_detail.html", context)
+
+
+@login_required
+@require_POST
+def reply_create(request: HttpRequest, uuid) -> HttpResponse:
+    conversation = access_conversation(request.user, uuid, role=Role.RESPONDER)
+    form = ReplyForm(request.POST)
+    if form.is_valid():
+        try:
+            services.reply_send(actor=request.user, conversation=conversation,
+                                text=form.cleaned_data["text"], mode=form.cleaned_data["mode"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The reply is on its way."))
+            return redirect("inbox:conversation-detail", uuid=conversation.uuid)
+    context = _thread_context(request, conversation, reply_form=form)
+    return render(request, "inbox/conversation_detail.html", context, status=400)
+
+
+@login_required
+@require_POST
+def conversation_assign(request: HttpRequest, uuid) -> HttpResponse:
+    conversation = access_conversation(request.user, uuid, role=Role.RESPONDER)
+    form = AssignForm(request.POST, office=conversation.office)
+    if form.is_valid():
+        assignee_id = form.cleaned_data["assignee"]
+        slug = form.cleaned_data["department"]
+        services.conversation_assign(
+            actor=request.user, conversation=conversation,
+            assignee=get_user_model().objects.get(pk=assignee_id) if assignee_id else None,
+            department=conversation.office.departments.get(slug=slug) if slug else None,
+        )
+        messages.success(request, _("Assignment saved."))
+    return redirect("inbox:conversation-detail", uuid=conversation.uuid)
+
+
+@login_required
+@require_POST
+def conversation_status(request: HttpRequest, uuid) -> HttpResponse:
+    conversation = access_conversation(request.user, uuid, role=Role.RESPONDER)
+    form = StatusForm(request.POST)
+    if form.is_valid():
+        services.conversation_set_status(actor=request.user, conversation=conversation,
+                                         status=form.cleaned_data["status"])
+        messages.success(request, _("Status changed."))
+    return redirect("inbox:conversation-detail", uuid=conversation.uuid)
+
+
+@login_required
+@require_POST
+def note_create(request: HttpRequest, uuid) -> HttpResponse:
+    conversation = access_conversation(request.user, uuid, role=Role.RESPONDER)
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        services.note_add(actor=request.user, conversation=conversation,
+                          text=form.cleaned_data["text"])
+        messages.success(request, _("Note added."))
+    return redirect("inbox:conversation-detail", uuid=conversation.uuid)
+
+
+@login_required
+@require_POST
+def reply_retry(request: HttpRequest, uuid) -> HttpResponse:
+    message = access_message(request.user, uuid, role=Role.RESPONDER)
+    if message.outbox_action:
+        action_retry(actor=request.user, action=message.outbox_action)
+        messages.success(request, _("Sending again."))
+    return redirect("inbox:conversation-detail", uuid=message.conversation.uuid)

@@ -1,0 +1,52 @@
+"""Creating offices, departments and memberships, each with its audit row."""
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from ratusz.audit.services import record
+from ratusz.offices.models import Department, Membership, Office
+
+
+@transaction.atomic
+def office_create(*, actor, slug: str, name: str, kind: str, **fields) -> Office:
+    office = Office.objects.create(slug=slug, name=name, kind=kind, **fields)
+    record(actor=actor, verb="offices.office.created", office=office, target=office,
+           data={"after": {"slug": slug, "name": name, "kind": kind}})
+    return office
+
+
+@transaction.atomic
+def department_create(*, actor, office: Office, name: str, slug: str, email: str = "") -> Department:
+    department = Department.objects.create(office=office, name=name, slug=slug, email=email)
+    record(actor=actor, verb="offices.department.created", office=office, target=department,
+           data={"after": {"name": name, "slug": slug}})
+    return department
+
+
+@transaction.atomic
+def membership_grant(
+    *, actor, office: Office, user, role: str, department: Department | None = None
+) -> Membership:
+    """Give a person a role in an office, or change the role they have."""
+    existing = Membership.objects.select_for_update().filter(office=office, user=user).first()
+    if existing is None:
+        membership = Membership.objects.create(
+            office=office, user=user, role=role, department=department
+        )
+        record(actor=actor, verb="offices.membership.granted", office=office, target=membership,
+               data={"user": user.get_username(), "after": {"role": role}})
+        return membership
+    before = existing.role
+    existing.role, existing.department = role, department
+    existing.save(update_fields=["role", "department"])
+    record(actor=actor, verb="offices.membership.changed", office=office, target=existing,
+           data={"user": user.get_username(), "before": {"role": before}, "after": {"role": role}})
+    return existing
+
+
+def user_create(*, username: str, password: str, first_name: str = "", last_name: str = "",
+                email: str = ""):
+    return get_user_model().objects.create_user(
+        username=username, password=password, first_name=first_name, last_name=last_name,
+        email=email,
+    )

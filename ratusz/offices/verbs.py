@@ -1,0 +1,13 @@
+from django.utils.translation import gettext_lazy as _
+
+from ratusz.audit.registry import register_verbs
+
+register_verbs(
+    {
+        "offices.office.created": _("Office created"),
+        "offices.department.created": _("Department created"),
+        "offices.membership.granted": _("Role granted"),
+        "offices.membership.changed": _("Role changed"),
+        "offices.membership.revoked": _("Role revoked"),
+    }
+)

@@ -1,0 +1,51 @@
+"""Performing one outbox action against the Graph API."""
+
+from typing import Any
+
+import httpx
+from django.conf import settings
+
+from ratusz.channels.models import Channel
+from ratusz.outbox.models import OutboxAction
+from ratusz.platforms.meta.client import GraphClient
+
+# Tests and the demo may route Graph calls in-process (the sandbox's WSGI app).
+GRAPH_TRANSPORT: httpx.BaseTransport | None = None
+
+
+def client_for(channel: Channel) -> GraphClient:
+    return GraphClient(settings.RATUSZ_GRAPH_URL, channel.get_token(),
+                       timeout=settings.RATUSZ_GRAPH_TIMEOUT, transport=GRAPH_TRANSPORT)
+
+
+def perform(action: OutboxAction) -> tuple[dict[str, Any], str]:
+    """Make the call; return the platform's answer and the id of what it created."""
+    channel = action.channel
+    text = action.payload.get("text", "")
+    with client_for(channel) as client:
+        if action.kind == OutboxAction.Kind.COMMENT_REPLY:
+            result = client.reply_to_comment(
+                action.target_id, text, instagram=channel.platform == Channel.Platform.INSTAGRAM
+            )
+            return result, str(result.get("id", ""))
+        recipient_key = "comment_id" if action.kind == OutboxAction.Kind.PRIVATE_REPLY else "id"
+        result = client.send_message(
+            channel.send_account_id, recipient={recipient_key: action.target_id}, text=text,
+            messaging_type=action.payload.get("messaging_type", "RESPONSE"),
+            tag=action.payload.get("tag", ""), metadata=action.idempotency_key,
+        )
+        return result, str(result.get("message_id", ""))
+
+
+def find_posted_comment(action: OutboxAction) -> str:
+    """After an unanswered call, look for the reply on the platform; return its id or ""."""
+    channel = action.channel
+    with client_for(channel) as client:
+        comments = client.list_comments(action.target_id)
+    for comment in comments:
+        author = comment.get("from") if isinstance(comment.get("from"), dict) else {}
+        if str(author.get("id", "")) == channel.platform_id and (
+            comment.get("message") == action.payload.get("text")
+        ):
+            return str(comment.get("id", ""))
+    return ""

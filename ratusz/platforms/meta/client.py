@@ -1,0 +1,152 @@
+"""A small Graph API client for the calls Ratusz makes, with Meta's error semantics."""
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+# What the caller should do with a failed call.
+RETRY = "retry"  # transient: try again later with backoff
+RATE_LIMITED = "rate_limited"  # back off for longer, then retry
+STOP = "stop"  # the request itself cannot succeed (window closed, permission, duplicate...)
+TOKEN = "token"  # the Page connection is broken; staff must reconnect
+UNKNOWN = "unknown"  # no answer: the call may or may not have taken effect
+
+RATE_LIMIT_CODES = {4, 17, 32, 341, 613, 80001, 80002, 80006}
+TRANSIENT_CODES = {1, 2}
+TOKEN_CODES = {102, 190}
+
+
+@dataclass
+class GraphError(Exception):
+    message: str
+    code: int = 0
+    subcode: int = 0
+    type: str = ""
+    http_status: int = 0
+    is_transient: bool = False
+    user_message: str = ""
+    fbtrace_id: str = ""
+    retry_after_seconds: int = 0
+    outcome: str = field(default="", compare=False)
+
+    def __post_init__(self) -> None:
+        super().__init__(self.message)
+        if not self.outcome:
+            self.outcome = classify(self)
+
+    def __str__(self) -> str:
+        code = f"#{self.code}" + (f"/{self.subcode}" if self.subcode else "")
+        return f"{code} {self.message}" if self.code else self.message
+
+
+def classify(error: GraphError) -> str:
+    if error.code in TOKEN_CODES:
+        return TOKEN
+    if error.code in RATE_LIMIT_CODES or error.subcode == 2534040:
+        return RATE_LIMITED
+    if error.code in TRANSIENT_CODES or error.is_transient or error.http_status >= 500:
+        return RETRY
+    return STOP
+
+
+def _retry_after(headers: httpx.Headers) -> int:
+    """Minutes Meta says to wait, from `X-Business-Use-Case-Usage`, in seconds."""
+    try:
+        usage = json.loads(headers.get("x-business-use-case-usage", "{}"))
+        waits = [
+            int(item.get("estimated_time_to_regain_access") or 0)
+            for items in usage.values() if isinstance(items, list)
+            for item in items if isinstance(item, dict)
+        ]
+    except (ValueError, AttributeError, TypeError):
+        return 0
+    return max(waits, default=0) * 60
+
+
+def _error_from_response(response: httpx.Response) -> GraphError:
+    try:
+        body = response.json()
+        err = body.get("error", {}) if isinstance(body, dict) else {}
+    except ValueError:
+        err = {}
+    if not isinstance(err, dict):
+        err = {}
+    return GraphError(
+        message=str(err.get("message") or f"HTTP {response.status_code}"),
+        code=int(err.get("code") or 0) if str(err.get("code") or "0").isdigit() else 0,
+        subcode=int(err.get("error_subcode") or 0)
+        if str(err.get("error_subcode") or "0").isdigit() else 0,
+        type=str(err.get("type") or ""),
+        http_status=response.status_code,
+        is_transient=err.get("is_transient") is True,
+        user_message=str(err.get("error_user_msg") or ""),
+        fbtrace_id=str(err.get("fbtrace_id") or ""),
+        retry_after_seconds=_retry_after(response.headers),
+    )
+
+
+class GraphClient:
+    """Calls one Graph API base URL with one access token."""
+
+    def __init__(self, base_url: str, token: str, *, timeout: float = 10.0,
+                 transport: httpx.BaseTransport | None = None) -> None:
+        self._client = httpx.Client(
+            base_url=base_url.rstrip("/") + "/", timeout=timeout, transport=transport,
+            headers={"Authorization": f"Bearer {token}"},
+        )
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> "GraphClient":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def request(self, method: str, path: str, *, params: dict[str, Any] | None = None,
+                json_body: dict[str, Any] | None = None) -> dict[str, Any]:
+        try:
+            response = self._client.request(method, path.lstrip("/"), params=params,
+                                            json=json_body)
+        except httpx.TimeoutException as exc:
+            raise GraphError(f"No answer from the Graph API: {exc}", outcome=UNKNOWN) from exc
+        except httpx.HTTPError as exc:
+            # The request never reached Meta, so retrying cannot post twice.
+            raise GraphError(f"Graph API unreachable: {exc}", outcome=RETRY) from exc
+        if response.status_code >= 400:
+            raise _error_from_response(response)
+        try:
+            data = response.json()
+        except ValueError as exc:
+            raise GraphError("The Graph API answered with something that is not JSON.",
+                             http_status=response.status_code, outcome=UNKNOWN) from exc
+        return data if isinstance(data, dict) else {"data": data}
+
+    # The calls Ratusz makes, named after what they do.
+
+    def send_message(self, account_id: str, *, recipient: dict[str, str], text: str,
+                     messaging_type: str = "RESPONSE", tag: str = "",
+                     metadata: str = "") -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "recipient": recipient, "messaging_type": messaging_type,
+            "message": {"text": text},
+        }
+        if tag:
+            body["tag"] = tag
+        if metadata:
+            body["message"]["metadata"] = metadata
+        return self.request("POST", f"{account_id}/messages", json_body=body)
+
+    def reply_to_comment(self, object_id: str, text: str, *, instagram: bool) -> dict[str, Any]:
+        edge = "replies" if instagram else "comments"
+        return self.request("POST", f"{object_id}/{edge}", json_body={"message": text})
+
+    def list_comments(self, object_id: str, *, limit: int = 100) -> list[dict[str, Any]]:
+        data = self.request("GET", f"{object_id}/comments", params={
+            "fields": "id,from,message,created_time,parent", "limit": limit,
+            "order": "reverse_chronological", "filter": "stream",
+        })
+        return [c for c in data.get("data", []) if isinstance(c, dict)]

@@ -1,0 +1,23 @@
+// Keyboard shortcuts for the inbox: j/k move between conversations, r focuses the reply box,
+// "/" focuses the search field. Ignored while typing in a field.
+document.addEventListener("keydown", function (event) {
+  const tag = (event.target.tagName || "").toLowerCase();
+  if (["input", "textarea", "select"].includes(tag) || event.ctrlKey || event.metaKey || event.altKey) {
+    return;
+  }
+  const links = Array.from(document.querySelectorAll("[data-conv-link]"));
+  const index = links.indexOf(document.activeElement);
+  if (event.key === "j" && links.length) {
+    links[Math.min(index + 1, links.length - 1)].focus();
+    event.preventDefault();
+  } else if (event.key === "k" && links.length) {
+    links[Math.max(index - 1, 0)].focus();
+    event.preventDefault();
+  } else if (event.key === "/") {
+    const search = document.getElementById("id_q");
+    if (search) { search.focus(); event.preventDefault(); }
+  } else if (event.key === "r") {
+    const reply = document.getElementById("id_text");
+    if (reply) { reply.focus(); event.preventDefault(); }
+  }
+});

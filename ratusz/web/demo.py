@@ -1,0 +1,75 @@
+"""The demo office "Gmina Przykładowo", its people and its channels on the local sandbox."""
+
+from django.db import transaction
+
+from ratusz.channels.models import Channel
+from ratusz.channels.services import channel_connect
+from ratusz.offices.models import Office, Role
+from ratusz.offices.services import (
+    department_create,
+    membership_grant,
+    office_create,
+    user_create,
+)
+
+DEMO_SLUG = "demo"
+DEMO_PAGE_ID = "100000000000001"
+DEMO_INSTAGRAM_ID = "17841400000000001"
+DEMO_PAGE_TOKEN = "sandbox-page-token-demo"
+DEMO_PASSWORD = "ratusz-demo"
+
+DEPARTMENTS = [
+    ("promocja", "Referat Promocji i Komunikacji"),
+    ("podatki", "Referat Podatków i Opłat Lokalnych"),
+    ("odpady", "Referat Gospodarki Odpadami"),
+    ("drogi", "Referat Dróg i Inwestycji"),
+    ("usc", "Urząd Stanu Cywilnego"),
+    ("gops", "Gminny Ośrodek Pomocy Społecznej"),
+    ("kryzys", "Zespół Zarządzania Kryzysowego"),
+]
+
+# username, first name, last name, role, department, what they do
+PEOPLE = [
+    ("admin", "Adam", "Administrator", Role.ADMIN, None, "administrator of the desk"),
+    ("sekretarz", "Barbara", "Wiśniewska", Role.SUPERVISOR, None, "sekretarz gminy"),
+    ("redaktor", "Anna", "Nowak", Role.MODERATOR, "promocja", "social-media coordinator"),
+    ("podatki", "Piotr", "Zieliński", Role.RESPONDER, "podatki", "tax clerk"),
+    ("odpady", "Katarzyna", "Lewandowska", Role.RESPONDER, "odpady", "waste clerk"),
+    ("podglad", "Tomasz", "Wójcik", Role.VIEWER, None, "read-only (e.g. IOD)"),
+]
+
+
+@transaction.atomic
+def load_demo() -> tuple[Office, bool]:
+    """Create the demo office once; return it and whether it was created now."""
+    existing = Office.objects.filter(slug=DEMO_SLUG).first()
+    if existing:
+        return existing, False
+    actor = "demo-loader"
+    office = office_create(
+        actor=actor, slug=DEMO_SLUG, name="Urząd Gminy Przykładowo", kind=Office.Kind.GMINA,
+        bip_url="https://bip.przykladowo.example.pl", website_url="https://przykladowo.example.pl",
+        email="urzad@przykladowo.example.pl", phone="+48 12 345 67 00",
+        address="ul. Rynek 1, 00-001 Przykładowo", epuap_address="/UGPrzykladowo/SkrytkaESP",
+    )
+    departments = {
+        slug: department_create(actor=actor, office=office, name=name, slug=slug)
+        for slug, name in DEPARTMENTS
+    }
+    for username, first, last, role, dept, _what in PEOPLE:
+        user = user_create(username=username, password=DEMO_PASSWORD, first_name=first,
+                           last_name=last, email=f"{username}@przykladowo.example.pl")
+        membership_grant(actor=actor, office=office, user=user, role=role,
+                         department=departments.get(dept) if dept else None)
+    channel_connect(
+        actor=actor, office=office, platform=Channel.Platform.FACEBOOK, platform_id=DEMO_PAGE_ID,
+        name="Urząd Gminy Przykładowo", owner_type=Channel.OwnerType.OFFICE_PAGE,
+        token=DEMO_PAGE_TOKEN,
+    )
+    channel_connect(
+        actor=actor, office=office, platform=Channel.Platform.INSTAGRAM,
+        platform_id=DEMO_INSTAGRAM_ID, name="Gmina Przykładowo", username="gmina_przykladowo",
+        owner_type=Channel.OwnerType.OFFICE_PAGE, token=DEMO_PAGE_TOKEN,
+        linked_page_id=DEMO_PAGE_ID,
+    )
+    return office, True

@@ -1,0 +1,102 @@
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from ratusz.web.demo import DEMO_PASSWORD, PEOPLE, load_demo
+
+
+def _wait_for(url: str, seconds: float = 30) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - loopback only
+                return True
+        except OSError:
+            time.sleep(0.3)
+    return False
+
+
+class Command(BaseCommand):
+    help = ("Migrate, load the demo office and (unless --no-serve) run the desk, its worker and "
+            "the Meta sandbox playing a day of the demo page.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-serve", action="store_true",
+                            help="Only migrate and load the demo office, then exit.")
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--sandbox-port", type=int, default=8100)
+        parser.add_argument("--speed", type=float, default=30.0,
+                            help="How much faster than real time the demo day plays.")
+
+    def handle(self, *args, **options):
+        call_command("migrate", interactive=False, verbosity=0)
+        office, created = load_demo()
+        self.stdout.write(f"Demo office '{office.name}' (slug {office.slug}) "
+                          f"{'loaded' if created else 'already present'}.")
+        if options["no_serve"]:
+            return
+        self._run(options)
+
+    def _run(self, options) -> None:
+        port, sandbox_port = options["port"], options["sandbox_port"]
+        desk_url = f"http://127.0.0.1:{port}"
+        sandbox_url = f"http://127.0.0.1:{sandbox_port}"
+        env = {**os.environ, "RATUSZ_GRAPH_URL": f"{sandbox_url}/v25.0",
+               "RATUSZ_BASE_URL": desk_url, "RATUSZ_META_APP_SECRET":
+               settings.RATUSZ_META_APP_SECRET}
+        ratusz = [sys.executable, "-m", "ratusz"]
+        children = [
+            subprocess.Popen([*ratusz, "serve", "--port", str(port)], env=env),
+            subprocess.Popen([*ratusz, "worker"], env=env),
+        ]
+        try:
+            if not _wait_for(f"{desk_url}/login/"):
+                self.stderr.write("The desk did not start; see the messages above.")
+                return
+            children.append(subprocess.Popen(
+                [*ratusz, "sandbox", "--port", str(sandbox_port), "--target",
+                 f"{desk_url}/webhooks/meta", "--scenario", "demo-day",
+                 "--speed", str(options["speed"])], env=env))
+            _wait_for(f"{sandbox_url}/_sandbox/requests")
+            self._print_welcome(desk_url, sandbox_url)
+            self._wait(children)
+        finally:
+            for child in children:
+                if child.poll() is None:
+                    child.terminate()
+            for child in children:
+                try:
+                    child.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    child.kill()
+
+    def _print_welcome(self, desk_url: str, sandbox_url: str) -> None:
+        lines = [
+            "", "Ratusz is running.",
+            f"  Desk:           {desk_url}/",
+            f"  Meta sandbox:   {sandbox_url}/_sandbox/  (what the platform received)",
+            f"  Logins (password for all: {DEMO_PASSWORD}):",
+        ]
+        lines += [f"    {u:<10} {role:<10} {what}" for u, _f, _l, role, _d, what in PEOPLE]
+        lines += ["", "The demo day is being delivered now; the inbox fills within a minute.",
+                  "Press Ctrl+C to stop.", ""]
+        self.stdout.write("\n".join(lines))
+        sys.stdout.flush()
+
+    def _wait(self, children) -> None:
+        stop = {"now": False}
+
+        def handler(signum, frame):
+            stop["now"] = True
+
+        signal.signal(signal.SIGTERM, handler)
+        signal.signal(signal.SIGINT, handler)
+        while not stop["now"] and all(c.poll() is None for c in children):
+            time.sleep(0.5)

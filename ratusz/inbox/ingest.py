@@ -166,10 +166,13 @@ def _comment_change(message: Message, event: ev.CommentEvent) -> str:
         _audit("inbox.message.deleted", message)
         return "updated"
     hidden = event.verb == "hide"
-    if message.is_hidden == hidden or not _newer(when, message.visibility_changed_at):
-        return "unchanged"
+    if not _newer(when, message.visibility_changed_at):
+        return "unchanged"  # an older visibility event that arrived late
+    changed = message.is_hidden != hidden
     message.is_hidden, message.visibility_changed_at = hidden, when
     message.save(update_fields=["is_hidden", "visibility_changed_at"])
+    if not changed:
+        return "unchanged"
     _audit("inbox.message.hidden" if hidden else "inbox.message.unhidden", message)
     return "updated"
 

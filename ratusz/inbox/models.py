@@ -85,6 +85,12 @@ class Conversation(models.Model):
     def __str__(self) -> str:
         return self.preview or str(self.uuid)
 
+    @property
+    def resident_label(self) -> str:
+        if self.resident is None:
+            return ""
+        return self.resident.display_name or self.resident.platform_id
+
     def note_inbound(self, message: "Message") -> None:
         """A resident wrote: the thread needs the office again."""
         when = message.created_at
@@ -171,6 +177,12 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+    @property
+    def author_label(self) -> str:
+        if self.author_name:
+            return self.author_name
+        return self.resident.platform_id if self.resident else ""
 
     @property
     def is_known(self) -> bool:

@@ -1,0 +1,162 @@
+import httpx
+import pytest
+
+from ratusz.audit.models import AuditEvent
+from ratusz.inbox.models import Conversation, Message, Note
+from ratusz.outbox import sender
+from ratusz.testing import feed_comment, messenger_message
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def thread(webhook, world):
+    webhook(feed_comment("998877_1", text="<script>alert(1)</script> Kiedy odbiór?"))
+    return Conversation.objects.get()
+
+
+@pytest.fixture
+def graph_ok(monkeypatch):
+    calls = []
+
+    def answer(request):
+        calls.append(request)
+        return httpx.Response(200, json={"id": "998877_2"})
+
+    monkeypatch.setattr(sender, "GRAPH_TRANSPORT", httpx.MockTransport(answer))
+    return calls
+
+
+def test_inbox_requires_login(client):
+    response = client.get("/inbox/")
+    assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_inbox_lists_the_offices_conversations_escaped(client, world, thread):
+    client.force_login(world.vera)
+    response = client.get("/inbox/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+    assert "<script>alert(1)" not in body
+    assert str(thread.uuid) in body
+
+
+def test_polish_is_the_default_language(client, world, thread):
+    client.force_login(world.vera)
+    assert "Skrzynka" in client.get("/inbox/").content.decode()
+
+
+def test_htmx_refresh_returns_only_the_rows(client, world, thread):
+    client.force_login(world.vera)
+    response = client.get("/inbox/", headers={"HX-Request": "true"})
+    assert b"<html" not in response.content
+    assert str(thread.uuid).encode() in response.content
+
+
+def test_filters(client, world, thread, webhook):
+    webhook(messenger_message("m_1"))
+    client.force_login(world.vera)
+    dm = Conversation.objects.get(kind="direct")
+    body = client.get("/inbox/", {"status": "new"}).content.decode()
+    assert str(thread.uuid) in body and str(dm.uuid) in body
+    Conversation.objects.filter(pk=dm.pk).update(assignee=world.anna)
+    body = client.get("/inbox/", {"unassigned": "1"}).content.decode()
+    assert str(thread.uuid) in body and str(dm.uuid) not in body
+    client.force_login(world.anna)
+    body = client.get("/inbox/", {"mine": "1"}).content.decode()
+    assert str(dm.uuid) in body and str(thread.uuid) not in body
+    body = client.get("/inbox/", {"q": "odbiór"}).content.decode()
+    assert str(thread.uuid) in body and str(dm.uuid) not in body
+
+
+def test_outsider_gets_404_for_conversation_and_actions(client, world, thread):
+    client.force_login(world.bea)
+    assert client.get(f"/inbox/c/{thread.uuid}/").status_code == 404
+    response = client.post(f"/inbox/c/{thread.uuid}/reply", {"text": "x", "mode": "public"})
+    assert response.status_code == 404
+    assert not Message.objects.filter(direction="out").exists()
+
+
+def test_outsider_sees_only_their_office(client, world, thread):
+    client.force_login(world.bea)
+    response = client.get("/inbox/")
+    assert response.status_code == 200
+    assert str(thread.uuid) not in response.content.decode()
+    assert client.get("/inbox/", {"office": "a"}).status_code == 404
+
+
+def test_viewer_reads_but_cannot_reply(client, world, thread):
+    client.force_login(world.vera)
+    page = client.get(f"/inbox/c/{thread.uuid}/")
+    assert page.status_code == 200 and b'name="text"' not in page.content
+    response = client.post(f"/inbox/c/{thread.uuid}/reply", {"text": "x", "mode": "public"})
+    assert response.status_code == 403
+    assert client.post(f"/inbox/c/{thread.uuid}/status", {"status": "closed"}).status_code == 403
+
+
+def test_responder_replies_and_the_reply_is_sent(client, world, thread, graph_ok, committed):
+    client.force_login(world.anna)
+    with committed():
+        response = client.post(f"/inbox/c/{thread.uuid}/reply",
+                               {"text": "Odbiór w czwartek.", "mode": "public"})
+    assert response.status_code == 302
+    reply = Message.objects.get(direction="out")
+    assert (reply.author_user, reply.delivery, reply.platform_id) == (world.anna, "sent",
+                                                                       "998877_2")
+    assert len(graph_ok) == 1
+    page = client.get(f"/inbox/c/{thread.uuid}/").content.decode()
+    assert "Odbiór w czwartek." in page
+
+
+def test_invalid_reply_shows_the_reason(client, world, thread):
+    client.force_login(world.anna)
+    response = client.post(f"/inbox/c/{thread.uuid}/reply", {"text": "x", "mode": "message"})
+    assert response.status_code == 400
+    assert not Message.objects.filter(direction="out").exists()
+
+
+def test_assign_note_close_reopen_each_audited(client, world, thread):
+    client.force_login(world.anna)
+    client.post(f"/inbox/c/{thread.uuid}/assign", {"assignee": world.mona.pk,
+                                                   "department": "podatki"})
+    client.post(f"/inbox/c/{thread.uuid}/note", {"text": "Sprawdzić harmonogram."})
+    client.post(f"/inbox/c/{thread.uuid}/status", {"status": "closed"})
+    thread.refresh_from_db()
+    assert (thread.assignee, thread.department.slug, thread.status) == (world.mona, "podatki",
+                                                                         "closed")
+    assert Note.objects.get().author == world.anna
+    client.post(f"/inbox/c/{thread.uuid}/status", {"status": "open"})
+    thread.refresh_from_db()
+    assert thread.status == "open"
+    verbs = list(AuditEvent.objects.filter(actor=world.anna).values_list("verb", flat=True))
+    assert verbs == ["inbox.conversation.assigned", "inbox.note.added",
+                     "inbox.conversation.status_changed", "inbox.conversation.status_changed"]
+
+
+def test_cannot_assign_a_person_from_another_office(client, world, thread):
+    client.force_login(world.anna)
+    client.post(f"/inbox/c/{thread.uuid}/assign", {"assignee": world.bea.pk})
+    thread.refresh_from_db()
+    assert thread.assignee is None
+
+
+def test_get_never_changes_state(client, world, thread):
+    client.force_login(world.anna)
+    before = AuditEvent.objects.count()
+    assert client.get(f"/inbox/c/{thread.uuid}/status").status_code == 405
+    assert AuditEvent.objects.count() == before
+
+
+def test_export_messages(world, thread, capsys):
+    import json
+
+    from django.core.management import call_command
+
+    call_command("export", "messages")
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert rows[0]["channel"] == "facebook" and rows[0]["kind"] == "comment"
+    assert rows[0]["direction"] == "in" and rows[0]["platform_id"] == "998877_1"
+    assert rows[0]["author"] == "Anna Kowalska"
+    assert set(rows[0]) == {"channel", "kind", "direction", "platform_id", "conversation",
+                            "author", "text", "created_at"}

@@ -1,0 +1,207 @@
+"""Polish translations of the interface, applied to the .po file by `make messages`.
+
+Kept as a dict so a reviewer sees every English source string next to its Polish text.
+"""
+
+PL = {
+    "audit event": "zdarzenie dziennika",
+    "Office page": "Strona urzędu",
+    "Official profile of the head of office": "Oficjalny profil organu (wójta, burmistrza, prezydenta)",
+    "Private page of an office holder": "Prywatna strona osoby pełniącej funkcję",
+    "Active": "Aktywny",
+    "Connection broken": "Połączenie zerwane",
+    "name": "nazwa",
+    "username": "nazwa użytkownika",
+    "channel": "kanał",
+    "A private page of an office holder cannot be run from the office's desk.":
+        "Prywatnej strony osoby pełniącej funkcję nie można prowadzić z biurka urzędu.",
+    "Unknown owner type.": "Nieznany rodzaj właściciela.",
+    "Channel connected": "Kanał podłączony",
+    "Channel connection broken": "Połączenie kanału zerwane",
+    "Channel access token replaced": "Token dostępu kanału wymieniony",
+    "Reply": "Odpowiedź",
+    "Send as": "Wyślij jako",
+    "Public reply under the comment": "Publiczna odpowiedź pod komentarzem",
+    "Private reply (Messenger / Direct)": "Prywatna odpowiedź (Messenger / Direct)",
+    "Message": "Wiadomość",
+    "Internal note": "Notatka wewnętrzna",
+    "Person": "Osoba",
+    "Department": "Wydział",
+    "nobody": "nikt",
+    "none": "brak",
+    "Comment thread": "Wątek komentarzy",
+    "Direct messages": "Wiadomości prywatne",
+    "New": "Nowa",
+    "Open": "W toku",
+    "Waiting for the resident": "Czeka na mieszkańca",
+    "Closed": "Zamknięta",
+    "Comment": "Komentarz",
+    "From a resident": "Od mieszkańca",
+    "From the office": "Od urzędu",
+    "Received from the platform": "Odebrana z platformy",
+    "Written in Ratusz": "Napisana w Ratuszu",
+    "Written outside Ratusz": "Napisana poza Ratuszem",
+    "Sending": "Wysyłanie",
+    "Sent": "Wysłana",
+    "Not sent": "Niewysłana",
+    "Delivered": "Dostarczona",
+    "Read": "Przeczytana",
+    "More than 7 days have passed since the resident's last message, so Meta does not allow a reply in this thread. The resident has to write first.":
+        "Od ostatniej wiadomości mieszkańca minęło ponad 7 dni, więc Meta nie pozwala odpowiedzieć w tym wątku. Mieszkaniec musi napisać pierwszy.",
+    "The reply is empty.": "Odpowiedź jest pusta.",
+    "The reply is longer than the platform allows.": "Odpowiedź jest dłuższa, niż pozwala platforma.",
+    "The comment this thread started with is no longer available.":
+        "Komentarz, od którego zaczął się ten wątek, nie jest już dostępny.",
+    "A private reply can only answer a resident's comment.":
+        "Prywatną odpowiedzią można odpowiedzieć tylko na komentarz mieszkańca.",
+    "A private reply is possible only within 7 days of the comment.":
+        "Prywatna odpowiedź jest możliwa tylko w ciągu 7 dni od komentarza.",
+    "Meta allows only one private reply to a comment.":
+        "Meta pozwala na jedną prywatną odpowiedź na komentarz.",
+    "This kind of reply is not possible in this conversation.":
+        "Taka odpowiedź nie jest możliwa w tej rozmowie.",
+    "Instagram does not allow replies to a hidden comment.":
+        "Instagram nie pozwala odpowiadać na ukryty komentarz.",
+    "The channel's connection is broken; reconnect it first.":
+        "Połączenie kanału jest zerwane; najpierw podłącz go ponownie.",
+    "That department belongs to another office.": "Ten wydział należy do innego urzędu.",
+    "That person does not work in this office.": "Ta osoba nie pracuje w tym urzędzie.",
+    "Unknown status.": "Nieznany status.",
+    "The note is empty.": "Notatka jest pusta.",
+    "Conversations": "Rozmowy",
+    "Unknown author": "Autor nieznany",
+    "No conversations match these filters.": "Żadna rozmowa nie pasuje do tych filtrów.",
+    "Resident": "Mieszkaniec",
+    "Office": "Urząd",
+    "Private reply": "Odpowiedź prywatna",
+    "edited": "edytowano",
+    "hidden": "ukryty",
+    "deleted on the platform": "usunięty na platformie",
+    "Attachment": "Załącznik",
+    "open": "otwórz",
+    "The platform refused this reply:": "Platforma odrzuciła tę odpowiedź:",
+    "Try again": "Spróbuj ponownie",
+    "No messages yet.": "Nie ma jeszcze wiadomości.",
+    "Conversation": "Rozmowa",
+    "Back to the inbox": "Wróć do skrzynki",
+    "Messages with": "Wiadomości z:",
+    "Comments by": "Komentarze:",
+    "Under the post": "Pod wpisem",
+    "(the post's text is not known yet)": "(treść wpisu nie jest jeszcze znana)",
+    "Open the post": "Otwórz wpis",
+    "Messages": "Wiadomości",
+    "Answer": "Odpowiedz",
+    "Replies on social media are information, not an administrative decision. Formal matters go through the office's official channels.":
+        "Odpowiedzi w mediach społecznościowych mają charakter informacyjny, nie są rozstrzygnięciem administracyjnym. Sprawy formalne załatwia się oficjalnymi kanałami urzędu.",
+    "Send": "Wyślij",
+    "Handling": "Obsługa",
+    "Assign": "Przydziel",
+    "Reopen": "Otwórz ponownie",
+    "Close": "Zamknij",
+    "Assigned to": "Przydzielono",
+    "Internal notes": "Notatki wewnętrzne",
+    "Residents never see these notes.": "Mieszkańcy nigdy nie widzą tych notatek.",
+    "No notes.": "Brak notatek.",
+    "Add note": "Dodaj notatkę",
+    "Inbox": "Skrzynka",
+    "Filter conversations": "Filtruj rozmowy",
+    "Search": "Szukaj",
+    "Channel": "Kanał",
+    "all": "wszystkie",
+    "Status": "Status",
+    "not closed": "niezamknięte",
+    "Mine": "Moje",
+    "Unassigned": "Nieprzydzielone",
+    "Filter": "Filtruj",
+    "Keyboard: j and k move between conversations, Enter opens one, / searches.":
+        "Klawiatura: j i k przechodzą między rozmowami, Enter otwiera rozmowę, / przenosi do wyszukiwania.",
+    "Message received": "Wiadomość odebrana",
+    "Reply made outside Ratusz recorded": "Zapisano odpowiedź udzieloną poza Ratuszem",
+    "Message edited by its author": "Autor edytował wiadomość",
+    "Message deleted on the platform": "Wiadomość usunięta na platformie",
+    "Comment hidden on the platform": "Komentarz ukryty na platformie",
+    "Comment unhidden on the platform": "Komentarz odkryty na platformie",
+    "Reply queued": "Odpowiedź w kolejce",
+    "Reply delivered to the platform": "Odpowiedź przekazana na platformę",
+    "Reply not delivered": "Odpowiedź nie dotarła",
+    "Conversation assigned": "Rozmowa przydzielona",
+    "Conversation status changed": "Zmieniono status rozmowy",
+    "Internal note added": "Dodano notatkę wewnętrzną",
+    "The reply is on its way.": "Odpowiedź jest w drodze.",
+    "Assignment saved.": "Przydział zapisany.",
+    "Status changed.": "Status zmieniony.",
+    "Note added.": "Notatka dodana.",
+    "Sending again.": "Wysyłamy ponownie.",
+    "Municipality (gmina)": "Gmina",
+    "City hall": "Urząd miasta",
+    "County (powiat)": "Powiat (starostwo)",
+    "Organisational unit": "Jednostka organizacyjna",
+    "kind": "rodzaj",
+    "time zone": "strefa czasowa",
+    "BIP address": "adres BIP",
+    "website": "strona internetowa",
+    "e-mail": "e-mail",
+    "phone": "telefon",
+    "address": "adres",
+    "ePUAP inbox": "skrzynka ePUAP",
+    "office": "urząd",
+    "department": "wydział",
+    "Viewer": "Podgląd",
+    "Responder": "Odpowiadający",
+    "Moderator": "Moderator",
+    "Supervisor": "Przełożony",
+    "Administrator": "Administrator",
+    "role": "rola",
+    "Office created": "Utworzono urząd",
+    "Department created": "Utworzono wydział",
+    "Role granted": "Nadano rolę",
+    "Role changed": "Zmieniono rolę",
+    "Role revoked": "Odebrano rolę",
+    "Public reply to a comment": "Publiczna odpowiedź na komentarz",
+    "Direct message": "Wiadomość prywatna",
+    "Private reply to a comment": "Prywatna odpowiedź na komentarz",
+    "Waiting to be sent": "Czeka na wysłanie",
+    "Checking whether it arrived": "Sprawdzamy, czy dotarła",
+    "Sent to the platform": "Wysłano na platformę",
+    "Sending failed": "Wysyłka nieudana",
+    "Sending retried by a person": "Ponowiono wysyłkę",
+    "Polish": "polski",
+    "English": "angielski",
+    "Log in": "Zaloguj się",
+    "Log in to the desk": "Logowanie do biurka",
+    "Wrong username or password.": "Błędna nazwa użytkownika lub hasło.",
+    "Username": "Nazwa użytkownika",
+    "Password": "Hasło",
+    "Each person has their own account. Ask your office's administrator for one.":
+        "Każda osoba ma własne konto. Poproś o nie administratora w swoim urzędzie.",
+    "Skip to content": "Przejdź do treści",
+    "Main navigation": "Nawigacja główna",
+    "Log out": "Wyloguj",
+    "Language": "Język",
+}
+
+
+def apply(path: str) -> list[str]:
+    """Fill the .po file's empty entries; return the msgids still untranslated."""
+    import polib
+
+    po = polib.pofile(path)
+    missing = []
+    for entry in po:
+        if entry.msgid in PL:
+            entry.msgstr = PL[entry.msgid]
+            if "fuzzy" in entry.flags:
+                entry.flags.remove("fuzzy")
+        elif not entry.msgstr:
+            missing.append(entry.msgid)
+    po.save(path)
+    po.save_as_mofile(path[:-3] + ".mo")
+    return missing
+
+
+if __name__ == "__main__":
+    import sys
+
+    left = apply(sys.argv[1])
+    for msgid in left:
+        print(f"untranslated: {msgid!r}")

@@ -102,7 +102,7 @@ def _plan(conversation: Conversation, mode: str, now) -> tuple[str, str, dict]:
 @transaction.atomic
 def reply_send(*, actor, conversation: Conversation, text: str, mode: str) -> Message:
     """Write the office's reply and queue it for the platform."""
-    conversation = Conversation.objects.select_for_update().select_related(
+    conversation = Conversation.objects.select_for_update(of=("self",)).select_related(
         "channel__office", "resident").get(pk=conversation.pk)
     if conversation.channel.status != Channel.Status.ACTIVE:
         raise ValidationError(_("The channel's connection is broken; reconnect it first."))

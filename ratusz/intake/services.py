@@ -100,7 +100,7 @@ def delivery_process(delivery: Delivery) -> Delivery:
             counts[event_ingest(channel, event)] += 1
         except Exception as exc:  # noqa: BLE001 - keep going; the delivery is retried
             log.exception("Event in delivery %s failed", delivery.pk)
-            errors.append(f"{type(event).__name__}: {exc}"[:500])
+            errors.append(f"{type(event).__name__}: {exc}"[:500].replace("\x00", ""))
     counts["skipped"] = len(skipped)
     failed = bool(errors)
     Delivery.objects.filter(pk=delivery.pk).update(

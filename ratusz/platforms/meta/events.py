@@ -281,7 +281,7 @@ def _parse_messaging(parsed, platform, account_id, event) -> None:
             watermark=from_platform(receipt.get("watermark")), mids=tuple(m for m in mids if m),
         ))
     else:
-        known = [k for k in event if k not in {"sender", "recipient", "timestamp"}]
+        known = [_s(k)[:40] for k in event if k not in {"sender", "recipient", "timestamp"}]
         parsed.skipped.append(f"messaging event {','.join(known) or '?'} is not used")
 
 

@@ -11,11 +11,12 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 
 def env(name: str, default: str | None = None) -> str:
-    """Read a variable; `NAME_FILE` pointing at a file wins, so secrets can live in files."""
+    """Read a variable; `NAME_FILE` pointing at a file wins, so secrets can live in files.
+    An empty variable counts as unset."""
     file_path = os.environ.get(f"{name}_FILE")
     if file_path:
         return Path(file_path).read_text().strip()
-    value = os.environ.get(name, default)
+    value = os.environ.get(name) or default
     if value is None:
         raise ImproperlyConfigured(f"Environment variable {name} is required.")
     return value

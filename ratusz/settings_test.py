@@ -7,8 +7,8 @@ HUEY = {**HUEY, "immediate": True}  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 RATUSZ_DRAIN_RECHECK = 0.0
 RATUSZ_DRAIN_DEBOUNCE = 0.0
-RATUSZ_META_APP_SECRET = "test-app-secret"
-RATUSZ_META_VERIFY_TOKEN = "test-verify-token"
+RATUSZ_META_APP_SECRET = "test-app-secret"  # noqa: S105
+RATUSZ_META_VERIFY_TOKEN = "test-verify-token"  # noqa: S105
 RATUSZ_GRAPH_URL = "http://graph.test/v25.0"
 STORAGES = {
     **STORAGES,  # noqa: F405

@@ -80,3 +80,50 @@ def messenger_message(mid: str, *, text: str = "Dzień dobry", sender: str = "25
     return {"object": "page", "entry": [{"id": page, "time": timestamp + 100, "messaging": [{
         "sender": {"id": sender}, "recipient": {"id": page}, "timestamp": timestamp,
         "message": {"mid": mid, "text": text, **message}}]}]}
+
+
+class SandboxLink:
+    """The Meta sandbox wired to the desk in-process: Graph calls go to the sandbox's WSGI app,
+    and the webhooks it sends are queued and delivered to the desk by `flush()`."""
+
+    TARGET = "http://desk.test/webhooks/meta"
+
+    def __init__(self, client, capture_callbacks, secret: str = "test-app-secret") -> None:
+        import httpx
+
+        from ratusz.sandbox.app import SandboxApp
+        from ratusz.sandbox.delivery import Deliverer
+        from ratusz.sandbox.world import load_world
+
+        self.client, self.capture_callbacks = client, capture_callbacks
+        self.secret = secret
+        self.pending: list[tuple[bytes, dict[str, str]]] = []
+        self.statuses: list[int] = []
+        self.deliverer = Deliverer(self.TARGET, secret, sender=self._queue, retries=0)
+        self.app = SandboxApp(load_world(), deliverer=self.deliverer, app_secret=secret)
+        self.transport = httpx.WSGITransport(app=self.app)
+        self.http = httpx.Client(transport=self.transport, base_url="http://graph.test")
+
+    def _queue(self, url: str, body: bytes, headers) -> int:
+        self.pending.append((body, dict(headers)))
+        return 200
+
+    def flush(self) -> int:
+        """Deliver queued webhooks to the desk, including those that sending them causes."""
+        delivered = 0
+        while self.pending:
+            body, headers = self.pending.pop(0)
+            with self.capture_callbacks(execute=True):
+                response = self.client.post("/webhooks/meta", body,
+                                            content_type="application/json", headers=headers)
+            self.statuses.append(response.status_code)
+            delivered += 1
+        return delivered
+
+    def inbound(self, **event) -> dict:
+        response = self.http.post("/_sandbox/inbound", json=event)
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    def graph_requests(self) -> list[dict]:
+        return self.http.get("/_sandbox/requests").json()["data"]

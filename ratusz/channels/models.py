@@ -42,7 +42,9 @@ class Channel(models.Model):
     class Meta:
         ordering = ["platform", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["platform", "platform_id"], name="one_channel_per_account"),
+            models.UniqueConstraint(
+                fields=["platform", "platform_id"], name="one_channel_per_account"
+            ),
             models.CheckConstraint(
                 condition=~models.Q(owner_type="private"), name="no_private_pages"
             ),

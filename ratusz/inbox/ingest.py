@@ -96,9 +96,9 @@ def _comment(channel: Channel, event: ev.CommentEvent) -> str:
     by_page = event.author_id == channel.platform_id
     message = (Message.objects.select_for_update().select_related("conversation__office")
                .filter(channel=channel, platform_id=event.comment_id).first())
-    if message is None and by_page and event.verb in {"add", "edited"}:
-        if _adopt_desk_comment(channel, event):
-            return "updated"
+    adoptable = message is None and by_page and event.verb in {"add", "edited"}
+    if adoptable and _adopt_desk_comment(channel, event):
+        return "updated"
     if message is None:
         resident = None if by_page else _resident(channel, event.author_id, event.author_name)
         conversation = _comment_thread(channel, event, resident)
@@ -269,7 +269,8 @@ def _message_edit(channel: Channel, event: ev.MessageEditEvent) -> str:
 
 
 def _postback(channel: Channel, event: ev.PostbackEvent) -> str:
-    mid = event.mid or f"postback:{event.sender_id}:{event.timestamp and event.timestamp.timestamp()}"
+    moment = event.timestamp.timestamp() if event.timestamp else ""
+    mid = event.mid or f"postback:{event.sender_id}:{moment}"
     as_message = ev.MessageEvent(
         platform=event.platform, account_id=event.account_id, mid=mid,
         sender_id=event.sender_id, recipient_id=event.account_id, timestamp=event.timestamp,

@@ -11,7 +11,7 @@ from ratusz.audit.services import record
 from ratusz.channels.models import Channel
 from ratusz.inbox.models import Conversation, Message, Note
 from ratusz.outbox.models import OutboxAction
-from ratusz.outbox.services import action_create
+from ratusz.outbox.services import action_create, action_retry
 
 STANDARD_WINDOW = timedelta(hours=24)
 HUMAN_AGENT_WINDOW = timedelta(days=7)
@@ -152,6 +152,17 @@ def reply_mark_failed(action: OutboxAction) -> None:
     message.save(update_fields=["delivery", "delivery_error"])
     record(actor="meta", verb="inbox.reply.failed", office=message.conversation.office,
            target=message, data={"code": action.error_code, "subcode": action.error_subcode})
+
+
+@transaction.atomic
+def reply_retry(*, actor, message: Message) -> Message:
+    """Send a refused reply again, e.g. after the page was reconnected."""
+    if message.delivery != Message.Delivery.FAILED or message.outbox_action is None:
+        return message
+    action_retry(actor=actor, action=message.outbox_action)
+    message.delivery, message.delivery_error = Message.Delivery.PENDING, ""
+    message.save(update_fields=["delivery", "delivery_error"])
+    return message
 
 
 @transaction.atomic

@@ -12,7 +12,6 @@ from ratusz.inbox.access import access_conversation, access_message
 from ratusz.inbox.forms import AssignForm, NoteForm, ReplyForm, StatusForm
 from ratusz.offices.access import access_office, offices_of
 from ratusz.offices.models import Role
-from ratusz.outbox.services import action_retry
 
 
 def _current_office(request: HttpRequest):
@@ -137,7 +136,6 @@ def note_create(request: HttpRequest, uuid) -> HttpResponse:
 @require_POST
 def reply_retry(request: HttpRequest, uuid) -> HttpResponse:
     message = access_message(request.user, uuid, role=Role.RESPONDER)
-    if message.outbox_action:
-        action_retry(actor=request.user, action=message.outbox_action)
-        messages.success(request, _("Sending again."))
+    services.reply_retry(actor=request.user, message=message)
+    messages.success(request, _("Sending again."))
     return redirect("inbox:conversation-detail", uuid=message.conversation.uuid)

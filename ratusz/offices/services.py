@@ -16,7 +16,9 @@ def office_create(*, actor, slug: str, name: str, kind: str, **fields) -> Office
 
 
 @transaction.atomic
-def department_create(*, actor, office: Office, name: str, slug: str, email: str = "") -> Department:
+def department_create(
+    *, actor, office: Office, name: str, slug: str, email: str = ""
+) -> Department:
     department = Department.objects.create(office=office, name=name, slug=slug, email=email)
     record(actor=actor, verb="offices.department.created", office=office, target=department,
            data={"after": {"name": name, "slug": slug}})

@@ -90,7 +90,9 @@ class TestPost:
         assert AuditEvent.objects.count() == audit_rows
         assert Delivery.objects.last().summary["counts"] == {"unchanged": 1, "skipped": 0}
 
-    def test_events_for_pages_not_connected_are_kept_raw_and_acknowledged(self, client, webhook, world):
+    def test_events_for_pages_not_connected_are_kept_raw_and_acknowledged(
+        self, client, webhook, world
+    ):
         response = webhook(feed_comment("1_2", page="999999999"))
         assert response.status_code == 200
         delivery = Delivery.objects.get()

@@ -48,8 +48,9 @@ def graph(monkeypatch):
 
 
 def meta_error(code, subcode=None, message="(#%s) error", transient=False):
-    error = {"message": message % code if "%s" in message else message, "type": "OAuthException", "code": code,
-             "fbtrace_id": "A1", "is_transient": transient}
+    error = {"message": message % code if "%s" in message else message,
+             "type": "OAuthException", "code": code, "fbtrace_id": "A1",
+             "is_transient": transient}
     if subcode:
         error["error_subcode"] = subcode
     return {"error": error}
@@ -70,8 +71,8 @@ def dm_thread(webhook, world):
 def test_public_reply_is_sent_once_and_recorded(graph, world, comment_thread, committed):
     fake = graph((200, {"id": "998877_2"}))
     with committed():
-        message = reply_send(actor=world.anna, conversation=comment_thread, text="Odbiór w czwartek.",
-                             mode="public")
+        message = reply_send(actor=world.anna, conversation=comment_thread,
+                             text="Odbiór w czwartek.", mode="public")
     message.refresh_from_db()
     assert (message.platform_id, message.delivery) == ("998877_2", "sent")
     request = fake.posts()[0]
@@ -237,3 +238,19 @@ def test_stale_sending_rows_are_swept_to_unknown(world, comment_thread):
     action = OutboxAction.objects.get()
     assert actions_due() == [action.pk]
     assert OutboxAction.objects.get().status == "unknown"
+
+
+def test_a_person_can_send_a_refused_reply_again(graph, world, dm_thread, committed, client):
+    fake = graph((400, meta_error(10, 2018278)), (200, {"recipient_id": "2516",
+                                                         "message_id": "m_ok"}))
+    with committed():
+        message = reply_send(actor=world.anna, conversation=dm_thread, text="Tak.", mode="message")
+    message.refresh_from_db()
+    assert message.delivery == "failed"
+    client.force_login(world.anna)
+    with committed():
+        client.post(f"/inbox/m/{message.uuid}/retry")
+    message.refresh_from_db()
+    assert (message.delivery, message.platform_id) == ("sent", "m_ok")
+    assert len(fake.posts()) == 2
+    assert AuditEvent.objects.filter(verb="outbox.action.retried", actor=world.anna).exists()

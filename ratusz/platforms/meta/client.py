@@ -10,7 +10,7 @@ import httpx
 RETRY = "retry"  # transient: try again later with backoff
 RATE_LIMITED = "rate_limited"  # back off for longer, then retry
 STOP = "stop"  # the request itself cannot succeed (window closed, permission, duplicate...)
-TOKEN = "token"  # the Page connection is broken; staff must reconnect
+TOKEN = "token"  # noqa: S105 - the Page connection is broken; staff must reconnect
 UNKNOWN = "unknown"  # no answer: the call may or may not have taken effect
 
 RATE_LIMIT_CODES = {4, 17, 32, 341, 613, 80001, 80002, 80006}

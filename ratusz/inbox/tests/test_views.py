@@ -160,3 +160,11 @@ def test_export_messages(world, thread, capsys):
     assert rows[0]["author"] == "Anna Kowalska"
     assert set(rows[0]) == {"channel", "kind", "direction", "platform_id", "conversation",
                             "author", "text", "created_at"}
+
+
+def test_polish_even_for_an_english_browser_until_english_is_chosen(client, world, thread):
+    client.force_login(world.vera)
+    english_browser = {"Accept-Language": "en-US,en;q=0.9"}
+    assert "Skrzynka" in client.get("/inbox/", headers=english_browser).content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/inbox/"})
+    assert ">Inbox<" in client.get("/inbox/").content.decode()

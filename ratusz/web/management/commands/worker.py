@@ -12,7 +12,11 @@ class Command(BaseCommand):
                             help="Run no periodic jobs (for every worker but one).")
 
     def handle(self, *args, **options):
-        args = ["--workers", str(options["workers"]), "--worker-type", "thread"]
+        # Poll the queue at least every second when idle, so new webhooks show up quickly.
+        args = ["--workers", str(options["workers"]), "--worker-type", "thread",
+                "--delay", "0.1", "--max-delay", "1"]
+        if options["verbosity"] < 2:
+            args.append("--quiet")
         if options["no_periodic"]:
             args.append("--no-periodic")
         call_command("run_huey", *args)

@@ -414,6 +414,7 @@ def warm_up_bodies() -> list[tuple[bytes, str]]:
 class Database:
     kind: str
     title: str
+    extra_env: dict[str, str] = {}
 
     def __init__(self, var_dir: Path) -> None:
         self.var_dir = var_dir
@@ -424,7 +425,7 @@ class Database:
                and not k.startswith("RATUSZ_")}
         env.update(RATUSZ_VAR_DIR=str(self.var_dir), RATUSZ_META_APP_SECRET=SECRET,
                    RATUSZ_LOG_LEVEL="WARNING", PYTHONPATH=str(ROOT), PYTHONUNBUFFERED="1")
-        return env
+        return {**env, **self.extra_env}
 
     def prepare(self) -> None:
         pass
@@ -472,7 +473,8 @@ class Postgres(Database):
         self.title = f"PostgreSQL {version.split()[0]} + RedisHuey (Redis db 15)"
 
     def env(self) -> dict[str, str]:
-        return {**super().env(), "DATABASE_URL": PG_URL, "REDIS_URL": REDIS_URL}
+        return {**super().env(), "DATABASE_URL": PG_URL, "REDIS_URL": REDIS_URL,
+                **self.extra_env}
 
     def prepare(self) -> None:
         with self.psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
@@ -737,6 +739,9 @@ def main() -> int:
                         help="seconds to wait for the worker after a receiver phase")
     parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
     parser.add_argument("--keep", action="store_true", help="keep the temp dir with logs")
+    parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
+                        help="extra environment for servers and worker (experiments), e.g. "
+                        "--env RATUSZ_WORKER_THREADS=1 or --env REDIS_URL=" + REDIS_URL)
     args = parser.parse_args()
 
     t0 = time.monotonic()
@@ -756,6 +761,9 @@ def main() -> int:
             var_dir = tmp / kind
             var_dir.mkdir()
             db = Sqlite(var_dir) if kind == "sqlite" else Postgres(var_dir)
+            db.extra_env = dict(item.split("=", 1) for item in args.env)
+            if db.extra_env:
+                db.title += " with " + " ".join(args.env)
             reports.append(bench_database(db, sequences, args, var_dir))
         print("\n## Results")
         ok = [print_report(r) for r in reports]

@@ -27,8 +27,9 @@ def committed(django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
-def sandbox(client, django_capture_on_commit_callbacks, monkeypatch):
+def sandbox(client, django_capture_on_commit_callbacks, monkeypatch, settings):
     """The desk talking to the local Meta sandbox, in-process."""
+    settings.RATUSZ_FETCH_PLATFORM_DETAILS = True
     from ratusz.outbox import sender
     from ratusz.testing import SandboxLink
 

@@ -41,6 +41,9 @@ RATUSZ_META_VERIFY_TOKEN = env("RATUSZ_META_VERIFY_TOKEN", "sandbox-verify-token
 RATUSZ_META_APP_ID = env("RATUSZ_META_APP_ID", "900000000000001")
 RATUSZ_GRAPH_URL = env("RATUSZ_GRAPH_URL", "http://127.0.0.1:8100/v25.0")
 RATUSZ_GRAPH_TIMEOUT = float(env("RATUSZ_GRAPH_TIMEOUT", "10"))
+# Ask the Graph API for a new messaging resident's name and a new post's text (data
+# minimisation: an office may switch this off and see platform ids instead of names).
+RATUSZ_FETCH_PLATFORM_DETAILS = env_bool("RATUSZ_FETCH_PLATFORM_DETAILS", True)
 # A drain of webhook deliveries looks again this long after it ran dry; kicks are debounced
 # for less than that, so no delivery waits for the minute sweeper.
 RATUSZ_DRAIN_RECHECK = float(env("RATUSZ_DRAIN_RECHECK", "0.3"))

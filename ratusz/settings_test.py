@@ -10,6 +10,7 @@ RATUSZ_DRAIN_DEBOUNCE = 0.0
 RATUSZ_META_APP_SECRET = "test-app-secret"  # noqa: S105
 RATUSZ_META_VERIFY_TOKEN = "test-verify-token"  # noqa: S105
 RATUSZ_GRAPH_URL = "http://graph.test/v25.0"
+RATUSZ_FETCH_PLATFORM_DETAILS = False  # the sandbox fixture switches it on
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

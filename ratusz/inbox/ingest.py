@@ -4,6 +4,7 @@ reordered event leaves the same state, and an event that changes nothing writes 
 
 from datetime import datetime
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -46,6 +47,10 @@ def _resident(channel: Channel, platform_id: str, name: str) -> Resident | None:
     if not created and name and resident.display_name != name:
         resident.display_name = name
         resident.save(update_fields=["display_name"])
+    if created and not name and settings.RATUSZ_FETCH_PLATFORM_DETAILS:
+        from ratusz.inbox.tasks import fetch_resident_name_task
+
+        transaction.on_commit(lambda: fetch_resident_name_task(resident.pk))
     return resident
 
 
@@ -58,6 +63,10 @@ def _post(channel: Channel, post_id: str, permalink: str = "") -> Post | None:
     if not created and permalink and not post.permalink_url:
         post.permalink_url = permalink
         post.save(update_fields=["permalink_url"])
+    if created and settings.RATUSZ_FETCH_PLATFORM_DETAILS:
+        from ratusz.inbox.tasks import fetch_post_details_task
+
+        transaction.on_commit(lambda: fetch_post_details_task(post.pk))
     return post
 
 

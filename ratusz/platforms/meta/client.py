@@ -150,3 +150,6 @@ class GraphClient:
             "order": "reverse_chronological", "filter": "stream",
         })
         return [c for c in data.get("data", []) if isinstance(c, dict)]
+
+    def get_object(self, object_id: str, fields: str) -> dict[str, Any]:
+        return self.request("GET", object_id, params={"fields": fields})

@@ -112,3 +112,13 @@ def test_demo_day_lands_whole_without_duplicates(sandbox, demo, capsys):
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(rows) == Message.objects.filter(created_at__isnull=False).count()
 
+
+
+def test_messaging_residents_get_their_names_and_posts_their_text(sandbox, demo):
+    sandbox.inbound(channel="facebook", kind="message", text="Dzień dobry", who="Jan Kowalski")
+    sandbox.inbound(channel="instagram", kind="comment", text="Super!", who="ola.nowak")
+    sandbox.flush()
+    direct = Conversation.objects.get(kind="direct")
+    assert direct.resident.display_name == "Jan Kowalski"
+    comment = Conversation.objects.get(kind="comments")
+    assert comment.post.text  # the media caption, fetched from the Graph API

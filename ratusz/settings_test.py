@@ -19,3 +19,6 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 LOGGING = {"version": 1, "disable_existing_loggers": False,
            "root": {"handlers": [], "level": "CRITICAL"}}
+# Live-server request threads must not keep connections open past their request, or the
+# PostgreSQL test database cannot be dropped at the end.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

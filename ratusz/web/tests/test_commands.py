@@ -30,3 +30,35 @@ def test_demo_no_serve_loads_the_demo_office_once(capsys):
     channel = Channel.objects.get(platform="facebook")
     assert "sandbox-page-token-demo" not in channel.token_encrypted
     assert channel.get_token() == "sandbox-page-token-demo"
+
+
+@pytest.mark.django_db
+def test_an_administrator_sets_up_an_office_from_the_command_line(tmp_path, capsys):
+    from django.core.management.base import CommandError
+
+    from ratusz.audit.models import AuditEvent
+
+    call_command("office", "create", "--slug", "lipno", "--name", "Urząd Gminy Lipno",
+                 "--kind", "gmina")
+    call_command("office", "department", "--office", "lipno", "--slug", "podatki",
+                 "--name", "Podatki")
+    secret = tmp_path / "pw"
+    secret.write_text("Dluga-fraza-hasla-2026")
+    call_command("member", "--office", "lipno", "--username", "ewa", "--role", "moderator",
+                 "--department", "podatki", "--password-file", str(secret))
+    token = tmp_path / "token"
+    token.write_text("EAAB-real-looking-token\n")
+    call_command("channel", "connect", "--office", "lipno", "--platform", "facebook",
+                 "--id", "123", "--name", "Gmina Lipno", "--owner-type", "office_page",
+                 "--token-file", str(token))
+    with pytest.raises(CommandError, match="Prywatnej strony"):
+        call_command("channel", "connect", "--office", "lipno", "--platform", "facebook",
+                     "--id", "456", "--name", "Wójt prywatnie", "--owner-type", "private",
+                     "--token-file", str(token))
+    assert Channel.objects.get(platform_id="123").get_token() == "EAAB-real-looking-token"
+    assert Membership.objects.get(user__username="ewa").role == "moderator"
+    verbs = set(AuditEvent.objects.values_list("verb", flat=True))
+    assert {"offices.office.created", "offices.department.created",
+            "offices.membership.granted", "channels.channel.connected"} <= verbs
+    call_command("channel", "list")
+    assert "EAAB" not in capsys.readouterr().out

@@ -1,0 +1,56 @@
+import getpass
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from ratusz.offices.models import Office, Role
+from ratusz.offices.services import membership_grant, user_create
+
+
+class Command(BaseCommand):
+    help = ("Give a person a role in an office, creating their own account if needed "
+            "(one account per person; never share logins).")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--office", required=True)
+        parser.add_argument("--username", required=True)
+        parser.add_argument("--role", required=True, choices=Role.values)
+        parser.add_argument("--department", default="")
+        parser.add_argument("--first-name", default="")
+        parser.add_argument("--last-name", default="")
+        parser.add_argument("--email", default="")
+        parser.add_argument("--password-file", default="",
+                            help="Read the new account's password from this file; "
+                                 "otherwise it is asked for.")
+
+    def handle(self, *args, **options):
+        office = Office.objects.filter(slug=options["office"]).first()
+        if office is None:
+            raise CommandError(f"No office with slug {options['office']}.")
+        department = None
+        if options["department"]:
+            department = office.departments.filter(slug=options["department"]).first()
+            if department is None:
+                raise CommandError(f"No department {options['department']} in {office.slug}.")
+        user = get_user_model().objects.filter(username=options["username"]).first()
+        if user is None:
+            user = user_create(username=options["username"], password=self._password(options),
+                               first_name=options["first_name"], last_name=options["last_name"],
+                               email=options["email"])
+        membership_grant(actor="cli", office=office, user=user, role=options["role"],
+                         department=department)
+        self.stdout.write(f"{user.get_username()} is {options['role']} in {office.slug}.")
+
+    def _password(self, options) -> str:
+        if options["password_file"]:
+            password = Path(options["password_file"]).read_text().strip()
+        else:
+            password = getpass.getpass("Password for the new account: ")
+        try:
+            validate_password(password)
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from error
+        return password

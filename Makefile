@@ -35,8 +35,11 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff format ratusz bench
 
+# Needs GNU gettext (xgettext). Polish texts live in tools/translations_pl.py; the compiled
+# .mo file is committed, so installing never needs gettext.
 messages: $(STAMP)
-	cd ratusz && ../$(BIN)/ratusz makemessages -l pl -l en --ignore=sandbox/* && ../$(BIN)/ratusz compilemessages
+	cd ratusz && ../$(BIN)/ratusz makemessages -l pl --no-obsolete --ignore="sandbox/*" --ignore="*/tests/*" --ignore=testing.py
+	$(BIN)/python tools/translations_pl.py ratusz/locale/pl/LC_MESSAGES/django.po
 
 clean:
 	rm -rf $(VENV) var

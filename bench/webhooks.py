@@ -580,7 +580,8 @@ def bench_database(db: Database, sequences: list[list[Batch]], args, logdir: Pat
         procs.start("baseline", [str(BIN / "granian"), "--interface", "wsgi", "--host", HOST,
                                  "--port", str(port_b), "--workers", "2", "--no-ws",
                                  "--log-level", "warning", "bench.wsgi:application"],
-                    {**env, "DJANGO_SETTINGS_MODULE": "bench.settings"})
+                    {**env, "DJANGO_SETTINGS_MODULE": db.extra_env.get("DJANGO_SETTINGS_MODULE",
+                                                                        "bench.settings")})
         receiver_url = f"http://{HOST}:{port_r}/webhooks/meta"
         baseline_url = f"http://{HOST}:{port_b}/bench/bare"
         wait_http(receiver_url, procs, "receiver")
@@ -763,6 +764,8 @@ def main() -> int:
             db = Sqlite(var_dir) if kind == "sqlite" else Postgres(var_dir)
             db.extra_env = dict(item.split("=", 1) for item in args.env)
             if db.extra_env:
+                if kind == "sqlite" and db.extra_env.get("REDIS_URL"):
+                    db.title = db.title.replace("SqliteHuey", "RedisHuey")
                 db.title += " with " + " ".join(args.env)
             reports.append(bench_database(db, sequences, args, var_dir))
         print("\n## Results")

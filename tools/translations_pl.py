@@ -178,6 +178,12 @@ PL = {
     "Main navigation": "Nawigacja główna",
     "Log out": "Wyloguj",
     "Language": "Język",
+    "Meta's standard 24-hour reply window is open until %(until)s.":
+        "Standardowe 24-godzinne okno odpowiedzi Mety jest otwarte do %(until)s.",
+    "The 24-hour window has passed; a person may still reply until %(until)s (sent with Meta's HUMAN_AGENT tag).":
+        "Minęły 24 godziny; pracownik może jeszcze odpowiedzieć do %(until)s (Meta dostanie tag HUMAN_AGENT).",
+    "Meta no longer allows a reply here: more than 7 days have passed since the resident's last message.":
+        "Meta nie pozwala już tu odpowiedzieć: od ostatniej wiadomości mieszkańca minęło ponad 7 dni.",
 }
 
 

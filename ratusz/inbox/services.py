@@ -51,6 +51,19 @@ def message_window(conversation: Conversation, now=None) -> tuple[str, str]:
     ))
 
 
+def window_status(conversation: Conversation, now=None) -> dict | None:
+    """What Meta allows in a direct thread now, for the composer: kind and until when."""
+    if conversation.kind != Conversation.Kind.DIRECT or conversation.last_inbound_at is None:
+        return None
+    now = now or timezone.now()
+    last = conversation.last_inbound_at
+    if now - last <= STANDARD_WINDOW:
+        return {"kind": "standard", "until": last + STANDARD_WINDOW}
+    if now - last <= HUMAN_AGENT_WINDOW:
+        return {"kind": "human_agent", "until": last + HUMAN_AGENT_WINDOW}
+    return {"kind": "closed", "until": last + HUMAN_AGENT_WINDOW}
+
+
 def _check_length(channel: Channel, mode: str, text: str) -> None:
     if not text.strip():
         raise ValidationError(_("The reply is empty."))

@@ -59,7 +59,7 @@ def _thread_context(request, conversation, **extra):
             "assignee": conversation.assignee_id or "",
             "department": conversation.department.slug if conversation.department else "",
         }),
-        "statuses": StatusForm.base_fields["status"].choices, **extra,
+        "window": services.window_status(conversation), **extra,
     }
 
 

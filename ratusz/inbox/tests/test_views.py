@@ -168,3 +168,17 @@ def test_polish_even_for_an_english_browser_until_english_is_chosen(client, worl
     assert "Skrzynka" in client.get("/inbox/", headers=english_browser).content.decode()
     client.post("/i18n/setlang/", {"language": "en", "next": "/inbox/"})
     assert ">Inbox<" in client.get("/inbox/").content.decode()
+
+
+def test_the_composer_says_which_reply_window_is_open(client, world, webhook):
+    import time_machine
+    from django.utils import timezone
+
+    now_ms = int(timezone.now().timestamp() * 1000)
+    webhook(messenger_message("m_1", timestamp=now_ms))
+    dm = Conversation.objects.get()
+    client.force_login(world.anna)
+    assert 'data-window="standard"' in client.get(f"/inbox/c/{dm.uuid}/").content.decode()
+    with time_machine.travel(timezone.now() + timezone.timedelta(days=2)):
+        body = client.get(f"/inbox/c/{dm.uuid}/").content.decode()
+    assert 'data-window="human_agent"' in body and "HUMAN_AGENT" in body

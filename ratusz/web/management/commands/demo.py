@@ -32,7 +32,7 @@ class Command(BaseCommand):
                             help="Only migrate and load the demo office, then exit.")
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--sandbox-port", type=int, default=8100)
-        parser.add_argument("--speed", type=float, default=30.0,
+        parser.add_argument("--speed", type=float, default=5.0,
                             help="How much faster than real time the demo day plays.")
 
     def handle(self, *args, **options):

@@ -37,7 +37,8 @@ class World:
             platform_id=PAGE_ID, name="Urząd Gminy A", owner_type="office_page", token=TOKEN)
         self.instagram = channel_connect(
             actor=None, office=self.office, platform=Channel.Platform.INSTAGRAM,
-            platform_id=IG_ID, name="gmina_a", owner_type="office_page", token=TOKEN,
+            platform_id=IG_ID, name="gmina_a", username="gmina_a", owner_type="office_page",
+            token=TOKEN,
             linked_page_id=PAGE_ID)
         self.other_page = channel_connect(
             actor=None, office=self.other_office, platform=Channel.Platform.FACEBOOK,

@@ -182,6 +182,12 @@ PL = {
         "Standardowe 24-godzinne okno odpowiedzi Mety jest otwarte do %(until)s.",
     "The 24-hour window has passed; a person may still reply until %(until)s (sent with Meta's HUMAN_AGENT tag).":
         "Minęły 24 godziny; pracownik może jeszcze odpowiedzieć do %(until)s (Meta dostanie tag HUMAN_AGENT).",
+    "Meta did not answer and no echo came back, so the message may or may not have arrived. Check with the resident before trying again.":
+        "Meta nie odpowiedziała i nie wróciło potwierdzenie, więc wiadomość mogła dotrzeć albo nie. Zanim wyślesz ją ponownie, sprawdź to z mieszkańcem.",
+    "Meta's Graph API did not answer in time.": "Graph API Mety nie odpowiedziało na czas.",
+    "Meta's Graph API cannot be reached.": "Nie można połączyć się z Graph API Mety.",
+    "Meta's Graph API gave an answer that cannot be read.":
+        "Graph API Mety zwróciło odpowiedź, której nie da się odczytać.",
     "Meta no longer allows a reply here: more than 7 days have passed since the resident's last message.":
         "Meta nie pozwala już tu odpowiedzieć: od ostatniej wiadomości mieszkańca minęło ponad 7 dni.",
 }

@@ -7,6 +7,7 @@ from ratusz.inbox.models import Conversation
 class ReplyForm(forms.Form):
     text = forms.CharField(label=_("Reply"), widget=forms.Textarea(attrs={"rows": 4}),
                            max_length=8000)
+    submission = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
     mode = forms.ChoiceField(label=_("Send as"), choices=[
         ("public", _("Public reply under the comment")),
         ("private", _("Private reply (Messenger / Direct)")),

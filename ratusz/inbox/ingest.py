@@ -5,7 +5,7 @@ reordered event leaves the same state, and an event that changes nothing writes 
 from datetime import datetime
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from ratusz.audit.services import record
@@ -29,8 +29,16 @@ def event_ingest(channel: Channel, event: ev.Event) -> str:
         ev.PostbackEvent: _postback,
         ev.ReceiptEvent: _receipt,
     }[type(event)]
-    with transaction.atomic():
-        return handler(channel, event)
+    # Two workers may race to insert the same new row; the loser's savepoint rolls back and
+    # the second pass finds the winner's row, so the event is applied exactly once.
+    for attempt in (1, 2):
+        try:
+            with transaction.atomic():
+                return handler(channel, event)
+        except IntegrityError:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
 
 
 def _audit(verb: str, message: Message, **data) -> None:
@@ -71,11 +79,14 @@ def _post(channel: Channel, post_id: str, permalink: str = "") -> Post | None:
 
 
 def _conversation(channel, *, kind, key, post=None, resident=None) -> Conversation:
+    """The thread, locked: staff replies and other workers update the same row."""
     conversation, created = Conversation.objects.get_or_create(
         channel=channel, thread_key=key,
         defaults={"office_id": channel.office_id, "kind": kind, "post": post,
                   "resident": resident},
     )
+    conversation = Conversation.objects.select_for_update(of=("self",)).select_related(
+        "office").get(pk=conversation.pk)
     changed = []
     if not created and post and conversation.post_id is None:
         conversation.post, changed = post, [*changed, "post"]
@@ -191,8 +202,7 @@ def _adopt_desk_comment(channel: Channel, event: ev.CommentEvent) -> bool:
     candidates = Message.objects.filter(
         channel=channel, origin=Message.Origin.DESK, kind=Message.Kind.COMMENT,
         platform_id__isnull=True, text=event.text or "",
-        outbox_action__status__in=[OutboxAction.Status.SENDING, OutboxAction.Status.UNKNOWN,
-                                   OutboxAction.Status.PENDING],
+        outbox_action__status__in=[OutboxAction.Status.SENDING, OutboxAction.Status.UNKNOWN],
         outbox_action__target_id__in=[event.parent_id, event.post_id],
     ).select_related("outbox_action")
     message = candidates.order_by("created_at").first()
@@ -204,6 +214,8 @@ def _adopt_desk_comment(channel: Channel, event: ev.CommentEvent) -> bool:
 
 
 def _post_event(channel: Channel, event: ev.PostEvent) -> str:
+    if event.author_id and event.author_id != channel.platform_id:
+        return _visitor_post(channel, event)
     post, created = Post.objects.get_or_create(channel=channel, platform_id=event.post_id)
     if event.verb == "remove":
         if post.deleted_at:
@@ -220,39 +232,87 @@ def _post_event(channel: Channel, event: ev.PostEvent) -> str:
     return "created" if created else "updated"
 
 
+def _visitor_post(channel: Channel, event: ev.PostEvent) -> str:
+    """A resident's post on the Page's timeline is a thread of its own, like a comment."""
+    verb = "edited" if event.verb == "edit" else event.verb
+    if verb not in ev.COMMENT_VERBS:
+        return "unchanged"
+    as_comment = ev.CommentEvent(
+        platform=event.platform, account_id=event.account_id, verb=verb,
+        comment_id=event.post_id, post_id=event.post_id, parent_id="",
+        author_id=event.author_id, author_name=event.author_name, text=event.text,
+        created_at=event.created_at, event_time=event.created_at,
+    )
+    return _comment(channel, as_comment)
+
+
 def _direct_thread(channel: Channel, resident: Resident) -> Conversation:
     return _conversation(channel, kind=Conversation.Kind.DIRECT,
                          key=f"dm:{resident.platform_id}", resident=resident)
 
 
-def _message(channel: Channel, event: ev.MessageEvent) -> str:
-    message = (Message.objects.select_for_update().select_related("conversation__office")
-               .filter(channel=channel, platform_id=event.mid).first())
-    if event.is_deleted:
-        if message is None or message.deleted_at:
-            return "unchanged"
-        message.deleted_at = event.timestamp or timezone.now()
-        message.save(update_fields=["deleted_at"])
-        _audit("inbox.message.deleted", message)
-        return "updated"
-    if message is not None:
+def _message_row(channel: Channel, mid: str) -> Message | None:
+    return (Message.objects.select_for_update().select_related("conversation__office")
+            .filter(channel=channel, platform_id=mid).first())
+
+
+def _tombstone(channel: Channel, resident_id: str, mid: str) -> Message | None:
+    """A placeholder for a message whose edit or deletion arrived before it did."""
+    resident = _resident(channel, resident_id, "")
+    if resident is None:
+        return None
+    return Message.objects.create(
+        conversation=_direct_thread(channel, resident), channel=channel,
+        kind=Message.Kind.MESSAGE, direction=Message.Direction.IN,
+        origin=Message.Origin.PLATFORM, platform_id=mid, resident=resident,
+    )
+
+
+def _mark_deleted(message: Message, when) -> str:
+    if message.deleted_at:
         return "unchanged"
-    if event.is_echo and event.metadata.startswith("ratusz-"):
-        action = action_confirm(idempotency_key=event.metadata, result_id=event.mid)
-        if action is not None:
-            return "updated"
+    message.deleted_at = when or timezone.now()
+    message.save(update_fields=["deleted_at"])
+    conversation = message.conversation
+    if message.is_known and message.text and conversation.preview == message.text[:200]:
+        conversation.preview = ""
+        conversation.save(update_fields=["preview"])
+    _audit("inbox.message.deleted", message)
+    return "updated"
+
+
+def _message(channel: Channel, event: ev.MessageEvent) -> str:
+    message = _message_row(channel, event.mid)
+    if event.is_deleted:
+        message = message or _tombstone(channel, event.resident_id, event.mid)
+        return _mark_deleted(message, event.timestamp) if message else "unchanged"
+    if message is not None and message.is_known:
+        return "unchanged"
+    ours = message is None and event.is_echo and event.metadata.startswith("ratusz-")
+    if ours and action_confirm(idempotency_key=event.metadata, result_id=event.mid):
+        return "updated"
     resident = _resident(channel, event.resident_id, "")
     if resident is None:
         return "unchanged"
-    message = Message(
-        conversation=_direct_thread(channel, resident), channel=channel,
-        kind=Message.Kind.MESSAGE, platform_id=event.mid, text=event.text,
-        attachments=event.attachments, created_at=event.timestamp or timezone.now(),
-        parent_platform_id=event.reply_to_mid,
-    )
+    if message is None:
+        message = Message(conversation=_direct_thread(channel, resident), channel=channel,
+                          kind=Message.Kind.MESSAGE, platform_id=event.mid)
+    _fill_message(message, event, resident)
+    message.save()
+    _after_new(message, event.is_echo)
+    return "created"
+
+
+def _fill_message(message: Message, event: ev.MessageEvent, resident: Resident) -> None:
+    if not message.edit_count:  # an edit that came first already holds the newer text
+        message.text = event.text
+    message.attachments = event.attachments
+    message.created_at = event.timestamp or timezone.now()
     message.text_version_at = message.created_at
+    message.parent_platform_id = event.reply_to_mid
     if event.is_echo:
         message.direction, message.origin = Message.Direction.OUT, Message.Origin.EXTERNAL
+        message.resident = None
         message.author_name = ("Meta Business Suite" if event.app_id in META_INBOX_APP_IDS
                                else f"app {event.app_id}".strip())
         message.delivery = Message.Delivery.SENT
@@ -260,20 +320,17 @@ def _message(channel: Channel, event: ev.MessageEvent) -> str:
         message.direction, message.origin = Message.Direction.IN, Message.Origin.PLATFORM
         message.resident = resident
         message.author_name = resident.display_name
-    message.save()
-    _after_new(message, event.is_echo)
-    return "created"
 
 
 def _message_edit(channel: Channel, event: ev.MessageEditEvent) -> str:
-    message = (Message.objects.select_for_update().select_related("conversation__office")
-               .filter(channel=channel, platform_id=event.mid).first())
+    message = _message_row(channel, event.mid) or _tombstone(channel, event.sender_id, event.mid)
     if message is None or event.num_edit <= message.edit_count:
         return "unchanged"
     message.text, message.edit_count = event.text, event.num_edit
     message.edited_at = event.timestamp or timezone.now()
     message.save(update_fields=["text", "edit_count", "edited_at"])
-    _audit("inbox.message.edited", message)
+    if message.is_known:
+        _audit("inbox.message.edited", message)
     return "updated"
 
 

@@ -9,7 +9,7 @@ class Resident(models.Model):
     """A person as one platform account sees them (PSID, IGSID or commenter id)."""
 
     channel = models.ForeignKey("channels.Channel", on_delete=models.PROTECT)
-    platform_id = models.CharField(max_length=128)
+    platform_id = models.CharField(max_length=512)
     display_name = models.CharField(max_length=200, blank=True)
     first_seen_at = models.DateTimeField(auto_now_add=True)
 
@@ -26,7 +26,7 @@ class Post(models.Model):
     """A post of the office's page (Facebook) or a media item (Instagram)."""
 
     channel = models.ForeignKey("channels.Channel", on_delete=models.PROTECT)
-    platform_id = models.CharField(max_length=128)
+    platform_id = models.CharField(max_length=512)
     text = models.TextField(blank=True)
     permalink_url = models.TextField(blank=True)
     created_at = models.DateTimeField(null=True, blank=True)
@@ -59,7 +59,7 @@ class Conversation(models.Model):
     channel = models.ForeignKey("channels.Channel", on_delete=models.PROTECT)
     kind = models.CharField(max_length=10, choices=Kind.choices)
     # Root comment id for comment threads, the resident's id for direct threads.
-    thread_key = models.CharField(max_length=140)
+    thread_key = models.CharField(max_length=520)
     post = models.ForeignKey(Post, null=True, blank=True, on_delete=models.SET_NULL)
     resident = models.ForeignKey(Resident, null=True, blank=True, on_delete=models.SET_NULL)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW)
@@ -109,7 +109,7 @@ class Conversation(models.Model):
         when = message.created_at
         if when and (self.last_message_at is None or when >= self.last_message_at):
             self.last_message_at = when
-            self.preview = (message.text or "")[:200]
+            self.preview = "" if message.deleted_at else (message.text or "")[:200]
 
 
 class Message(models.Model):
@@ -141,8 +141,8 @@ class Message(models.Model):
     kind = models.CharField(max_length=10, choices=Kind.choices)
     direction = models.CharField(max_length=3, choices=Direction.choices)
     origin = models.CharField(max_length=10, choices=Origin.choices)
-    platform_id = models.CharField(max_length=128, null=True, blank=True)
-    parent_platform_id = models.CharField(max_length=128, blank=True)
+    platform_id = models.CharField(max_length=512, null=True, blank=True)
+    parent_platform_id = models.CharField(max_length=512, blank=True)
     resident = models.ForeignKey(Resident, null=True, blank=True, on_delete=models.SET_NULL)
     author_user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
@@ -165,6 +165,8 @@ class Message(models.Model):
     outbox_action = models.OneToOneField(
         "outbox.OutboxAction", null=True, blank=True, on_delete=models.SET_NULL
     )
+    # The composer's one-time token: a double click or a resubmitted form sends nothing twice.
+    submission_key = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -172,7 +174,11 @@ class Message(models.Model):
             models.UniqueConstraint(
                 fields=["channel", "platform_id"], condition=models.Q(platform_id__isnull=False),
                 name="one_message_per_platform_id",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["conversation", "submission_key"],
+                condition=~models.Q(submission_key=""), name="one_message_per_submission",
+            ),
         ]
 
     def __str__(self) -> str:

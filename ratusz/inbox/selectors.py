@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 
 from ratusz.inbox.models import Conversation, Message
+from ratusz.lib.text import clean
 
 
 @dataclass
@@ -22,7 +23,8 @@ class InboxFilter:
             status=params.get("status", "")
             if params.get("status") in {*Conversation.Status.values, "active"} else "",
             mine=params.get("mine") == "1", unassigned=params.get("unassigned") == "1",
-            department=params.get("department", "")[:60], q=params.get("q", "")[:200].strip(),
+            department=clean(params.get("department", ""))[:60],
+            q=clean(params.get("q", ""))[:200].strip(),
         )
 
 
@@ -45,7 +47,6 @@ def conversation_list(office, user, filters: InboxFilter, limit: int = 100) -> Q
                        | Q(resident__display_name__icontains=filters.q)).distinct()
     return (
         qs.select_related("channel", "resident", "assignee", "department", "post")
-        .annotate(message_count=Count("messages", distinct=True))
         .order_by("-last_message_at")[:limit]
     )
 

@@ -84,7 +84,8 @@ def _root_comment(conversation: Conversation) -> Message:
     return root
 
 
-def _private_reply_target(conversation: Conversation, now) -> str:
+def _private_reply_target(conversation: Conversation, now) -> tuple[str, str]:
+    """(recipient key, id): a comment's id, or a resident's own post's id."""
     root = _root_comment(conversation)
     if root.direction != Message.Direction.IN:
         raise ValidationError(_("A private reply can only answer a resident's comment."))
@@ -94,7 +95,8 @@ def _private_reply_target(conversation: Conversation, now) -> str:
         delivery=Message.Delivery.FAILED
     ).exists():
         raise ValidationError(_("Meta allows only one private reply to a comment."))
-    return root.platform_id or ""
+    visitor_post = conversation.post_id and conversation.post.platform_id == root.platform_id
+    return ("post_id" if visitor_post else "comment_id"), root.platform_id or ""
 
 
 def _plan(conversation: Conversation, mode: str, now) -> tuple[str, str, dict]:
@@ -106,21 +108,28 @@ def _plan(conversation: Conversation, mode: str, now) -> tuple[str, str, dict]:
         payload = {"messaging_type": messaging_type, **({"tag": tag} if tag else {})}
         return OutboxAction.Kind.MESSAGE, conversation.resident.platform_id, payload
     if mode == ReplyMode.PRIVATE:
-        return OutboxAction.Kind.PRIVATE_REPLY, _private_reply_target(conversation, now), {}
+        key, target = _private_reply_target(conversation, now)
+        return OutboxAction.Kind.PRIVATE_REPLY, target, {"recipient_key": key}
     if _root_comment(conversation).is_hidden and conversation.channel.platform == "instagram":
         raise ValidationError(_("Instagram does not allow replies to a hidden comment."))
     return OutboxAction.Kind.COMMENT_REPLY, conversation.thread_key, {}
 
 
 @transaction.atomic
-def reply_send(*, actor, conversation: Conversation, text: str, mode: str) -> Message:
-    """Write the office's reply and queue it for the platform."""
+def reply_send(*, actor, conversation: Conversation, text: str, mode: str,
+               submission_key: str = "") -> Message:
+    """Write the office's reply and queue it for the platform. The same `submission_key`
+    twice (a double click, a resubmitted form) returns the first reply and sends nothing."""
     conversation = Conversation.objects.select_for_update(of=("self",)).select_related(
-        "channel__office", "resident").get(pk=conversation.pk)
+        "channel__office", "resident", "post").get(pk=conversation.pk)
+    if submission_key:
+        earlier = conversation.messages.filter(submission_key=submission_key).first()
+        if earlier is not None:
+            return earlier
     if conversation.channel.status != Channel.Status.ACTIVE:
         raise ValidationError(_("The channel's connection is broken; reconnect it first."))
     now = timezone.now()
-    text = text.strip()
+    text = text.replace("\r\n", "\n").strip()
     _check_length(conversation.channel, mode, text)
     kind, target, extra = _plan(conversation, mode, now)
     action = action_create(actor=actor, channel=conversation.channel, kind=kind,
@@ -133,6 +142,7 @@ def reply_send(*, actor, conversation: Conversation, text: str, mode: str) -> Me
         author_name=_display_name(actor), text=text, created_at=now, text_version_at=now,
         is_private_reply=kind == OutboxAction.Kind.PRIVATE_REPLY, parent_platform_id=target,
         delivery=Message.Delivery.PENDING, outbox_action=action,
+        submission_key=submission_key[:64],
     )
     conversation.note_outbound(message)
     conversation.save(update_fields=["status", "last_message_at", "preview"])
@@ -157,12 +167,16 @@ def reply_mark_sent(action: OutboxAction) -> None:
 
 
 def reply_mark_failed(action: OutboxAction) -> None:
+    """Outbox hook: the reply did not go out, so the resident is still waiting for the office."""
     message = Message.objects.select_related("conversation__office").filter(
         outbox_action=action).first()
     if message is None:
         return
     message.delivery, message.delivery_error = Message.Delivery.FAILED, action.error_message
     message.save(update_fields=["delivery", "delivery_error"])
+    Conversation.objects.filter(pk=message.conversation_id,
+                                status=Conversation.Status.WAITING).update(
+        status=Conversation.Status.OPEN)
     record(actor="meta", verb="inbox.reply.failed", office=message.conversation.office,
            target=message, data={"code": action.error_code, "subcode": action.error_subcode})
 
@@ -172,7 +186,16 @@ def reply_retry(*, actor, message: Message) -> Message:
     """Send a refused reply again, e.g. after the page was reconnected."""
     if message.delivery != Message.Delivery.FAILED or message.outbox_action is None:
         return message
-    action_retry(actor=actor, action=message.outbox_action)
+    conversation = message.conversation
+    if conversation.channel.status != Channel.Status.ACTIVE:
+        raise ValidationError(_("The channel's connection is broken; reconnect it first."))
+    action = message.outbox_action
+    if action.kind == OutboxAction.Kind.MESSAGE:  # the window may have moved since the first try
+        messaging_type, tag = message_window(conversation)
+        action.payload = {"text": action.payload.get("text", ""),
+                          "messaging_type": messaging_type, **({"tag": tag} if tag else {})}
+        action.save(update_fields=["payload"])
+    action_retry(actor=actor, action=action)
     message.delivery, message.delivery_error = Message.Delivery.PENDING, ""
     message.save(update_fields=["delivery", "delivery_error"])
     return message

@@ -1,3 +1,5 @@
+from uuid import uuid4
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -15,14 +17,20 @@ from ratusz.offices.models import Role
 
 
 def _current_office(request: HttpRequest):
-    slug = request.GET.get("office") or request.session.get("office")
-    if not slug:
-        offices = offices_of(request.user)
-        if not offices:
-            raise Http404("You are not a member of any office.")
-        slug = offices[0].slug
-    office, membership = access_office(request.user, slug)
-    request.session["office"] = office.slug
+    """The office asked for (?office=), else the one in the session, else the first one."""
+    asked = request.GET.get("office", "")
+    if asked:
+        office, membership = access_office(request.user, asked)
+    else:
+        try:
+            office, membership = access_office(request.user, request.session.get("office", ""))
+        except Http404:  # no choice yet, or the person left that office
+            offices = offices_of(request.user)
+            if not offices:
+                raise
+            office, membership = access_office(request.user, offices[0].slug)
+    if request.session.get("office") != office.slug:
+        request.session["office"] = office.slug
     return office, membership
 
 
@@ -45,7 +53,8 @@ def conversation_list(request: HttpRequest) -> HttpResponse:
 def _thread_context(request, conversation, **extra):
     membership = conversation.office.memberships.get(user=request.user)
     modes = services.reply_modes(conversation)
-    reply_form = extra.pop("reply_form", None) or ReplyForm(initial={"mode": modes[0]})
+    reply_form = extra.pop("reply_form", None) or ReplyForm(
+        initial={"mode": modes[0], "submission": uuid4().hex})
     reply_form.fields["mode"].choices = [
         c for c in reply_form.fields["mode"].choices if c[0] in modes
     ]
@@ -81,7 +90,8 @@ def reply_create(request: HttpRequest, uuid) -> HttpResponse:
     if form.is_valid():
         try:
             services.reply_send(actor=request.user, conversation=conversation,
-                                text=form.cleaned_data["text"], mode=form.cleaned_data["mode"])
+                                text=form.cleaned_data["text"], mode=form.cleaned_data["mode"],
+                                submission_key=form.cleaned_data["submission"])
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -136,6 +146,10 @@ def note_create(request: HttpRequest, uuid) -> HttpResponse:
 @require_POST
 def reply_retry(request: HttpRequest, uuid) -> HttpResponse:
     message = access_message(request.user, uuid, role=Role.RESPONDER)
-    services.reply_retry(actor=request.user, message=message)
-    messages.success(request, _("Sending again."))
+    try:
+        services.reply_retry(actor=request.user, message=message)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Sending again."))
     return redirect("inbox:conversation-detail", uuid=message.conversation.uuid)

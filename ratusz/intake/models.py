@@ -9,6 +9,8 @@ class Delivery(models.Model):
         PROCESSING = "processing", "processing"
         PROCESSED = "processed", "processed"
         FAILED = "failed", "failed"
+        # Failed every attempt; kept for a person to look at, never retried by itself.
+        DEAD = "dead", "dead"
 
     received_at = models.DateTimeField(auto_now_add=True)
     body = models.BinaryField()

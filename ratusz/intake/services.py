@@ -35,7 +35,9 @@ _kick_lock = threading.Lock()
 
 def delivery_store(*, body: bytes, signature: str) -> Delivery:
     delivery = Delivery.objects.create(body=body, signature=signature[:100])
-    transaction.on_commit(request_drain)
+    # robust: a queue that is down must not turn a stored delivery into a 500 (Meta would
+    # redeliver); the minute sweeper drains it anyway.
+    transaction.on_commit(request_drain, robust=True)
     return delivery
 
 
@@ -86,7 +88,7 @@ def delivery_process(delivery: Delivery) -> Delivery:
     errors: list[str] = []
     try:
         payload = json.loads(bytes(delivery.body))
-    except ValueError:
+    except (ValueError, RecursionError):
         payload = None
     parsed = parse_payload(payload)
     skipped.extend(parsed.skipped)
@@ -102,20 +104,35 @@ def delivery_process(delivery: Delivery) -> Delivery:
             log.exception("Event in delivery %s failed", delivery.pk)
             errors.append(f"{type(event).__name__}: {exc}"[:500].replace("\x00", ""))
     counts["skipped"] = len(skipped)
-    failed = bool(errors)
-    Delivery.objects.filter(pk=delivery.pk).update(
-        status=Delivery.Status.FAILED if failed else Delivery.Status.PROCESSED,
-        processed_at=timezone.now(), error="\n".join(errors),
-        summary={"counts": dict(counts), "skipped": skipped[:50]},
-    )
+    _finish(delivery, counts, skipped, errors)
     delivery.refresh_from_db()
     return delivery
+
+
+def _finish(delivery: Delivery, counts: Counter[str], skipped: list[str],
+            errors: list[str]) -> None:
+    if not errors:
+        status = Delivery.Status.PROCESSED
+    elif delivery.attempts >= MAX_ATTEMPTS:
+        status = Delivery.Status.DEAD
+        log.error("Delivery %s failed %s times and is left for a person: %s",
+                  delivery.pk, delivery.attempts, errors[0])
+    else:
+        status = Delivery.Status.FAILED
+    Delivery.objects.filter(pk=delivery.pk).update(
+        status=status, processed_at=timezone.now(), error="\n".join(errors),
+        summary={"counts": dict(counts), "skipped": skipped[:50]},
+    )
 
 
 def deliveries_requeue() -> int:
     """Put back what a dead worker left claimed, and failed deliveries worth another try."""
     stale = timezone.now() - STALE_CLAIM
+    Delivery.objects.filter(
+        status=Delivery.Status.PROCESSING, claimed_at__lt=stale, attempts__gte=MAX_ATTEMPTS
+    ).update(status=Delivery.Status.DEAD, error="Processing never finished.")
     return Delivery.objects.filter(
         Q(status=Delivery.Status.PROCESSING, claimed_at__lt=stale)
-        | Q(status=Delivery.Status.FAILED, attempts__lt=MAX_ATTEMPTS, processed_at__lt=stale)
+        | Q(status=Delivery.Status.FAILED, processed_at__lt=stale),
+        attempts__lt=MAX_ATTEMPTS,
     ).update(status=Delivery.Status.RECEIVED)

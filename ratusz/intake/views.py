@@ -31,7 +31,7 @@ def meta_webhook(request: HttpRequest) -> HttpResponse:
         return _text(403, "Invalid or missing X-Hub-Signature-256.")
     try:
         payload = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
         return _text(400, "Body is not valid JSON.")
     if not isinstance(payload, dict):
         return _text(400, "Body must be a JSON object.")

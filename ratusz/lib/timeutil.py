@@ -1,12 +1,25 @@
 """Platform timestamps: Meta mixes UNIX seconds, milliseconds and ISO strings."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+
+from django.utils import timezone
 
 _MS_THRESHOLD = 100_000_000_000  # later than year 5138 in seconds, so it must be milliseconds
+# Nothing on Facebook predates 2004; a time more than a day ahead is a broken clock or forgery.
+_EARLIEST = datetime(2004, 1, 1, tzinfo=UTC)
+_FUTURE_SLACK = timedelta(days=1)
 
 
 def from_platform(value: object) -> datetime | None:
-    """Parse seconds, milliseconds (int, float or digit string) or ISO 8601; None when unusable."""
+    """Parse seconds, milliseconds (int, float or digit string) or ISO 8601; None when unusable
+    or outside the plausible range."""
+    parsed = _parse(value)
+    if parsed is None or not _EARLIEST <= parsed <= timezone.now() + _FUTURE_SLACK:
+        return None
+    return parsed
+
+
+def _parse(value: object) -> datetime | None:
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, str):

@@ -1,9 +1,13 @@
 """Permission-checked fetching. An outsider gets 404, a member without the role gets 403."""
 
+import re
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from ratusz.offices.models import Membership, Office, Role
+
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,60}")
 
 
 def membership_for(user, office: Office) -> Membership | None:
@@ -22,6 +26,8 @@ def require_role(user, office: Office, role: str = Role.VIEWER) -> Membership:
 
 
 def access_office(user, slug: str, *, role: str = Role.VIEWER) -> tuple[Office, Membership]:
+    if not slug or not SLUG.fullmatch(slug):
+        raise Http404("No such office.")
     office = Office.objects.filter(slug=slug).first()
     if office is None:
         raise Http404("No such office.")

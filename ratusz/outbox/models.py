@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 MAX_ATTEMPTS = 8
 # After an unanswered call, wait this long for the platform's echo before trying again.
-UNKNOWN_OUTCOME_GRACE = timedelta(minutes=2)
+UNKNOWN_OUTCOME_GRACE = timedelta(minutes=5)
 
 
 class OutboxAction(models.Model):
@@ -30,7 +30,7 @@ class OutboxAction(models.Model):
     office = models.ForeignKey("offices.Office", on_delete=models.PROTECT)
     channel = models.ForeignKey("channels.Channel", on_delete=models.PROTECT)
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    target_id = models.CharField(max_length=128)
+    target_id = models.CharField(max_length=512)
     payload = models.JSONField(default=dict)
     idempotency_key = models.CharField(max_length=64, unique=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
@@ -42,7 +42,7 @@ class OutboxAction(models.Model):
     error_subcode = models.IntegerField(null=True, blank=True)
     error_message = models.TextField(blank=True)
     result = models.JSONField(default=dict, blank=True)
-    result_id = models.CharField(max_length=128, blank=True)
+    result_id = models.CharField(max_length=512, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT
     )

@@ -28,7 +28,9 @@ def perform(action: OutboxAction) -> tuple[dict[str, Any], str]:
                 action.target_id, text, instagram=channel.platform == Channel.Platform.INSTAGRAM
             )
             return result, str(result.get("id", ""))
-        recipient_key = "comment_id" if action.kind == OutboxAction.Kind.PRIVATE_REPLY else "id"
+        recipient_key = "id"
+        if action.kind == OutboxAction.Kind.PRIVATE_REPLY:
+            recipient_key = action.payload.get("recipient_key", "comment_id")
         result = client.send_message(
             channel.send_account_id, recipient={recipient_key: action.target_id}, text=text,
             messaging_type=action.payload.get("messaging_type", "RESPONSE"),
@@ -37,15 +39,22 @@ def perform(action: OutboxAction) -> tuple[dict[str, Any], str]:
         return result, str(result.get("message_id", ""))
 
 
+def _normal(text: object) -> str:
+    return " ".join(str(text or "").split())
+
+
 def find_posted_comment(action: OutboxAction) -> str:
     """After an unanswered call, look for the reply on the platform; return its id or ""."""
     channel = action.channel
+    instagram = channel.platform == Channel.Platform.INSTAGRAM
     with client_for(channel) as client:
-        comments = client.list_comments(action.target_id)
+        comments = client.list_comments(action.target_id, instagram=instagram)
+    wanted = _normal(action.payload.get("text"))
     for comment in comments:
         author = comment.get("from") if isinstance(comment.get("from"), dict) else {}
-        if str(author.get("id", "")) == channel.platform_id and (
-            comment.get("message") == action.payload.get("text")
-        ):
+        ours = str(author.get("id", "")) == channel.platform_id or (
+            instagram and channel.username and comment.get("username") == channel.username)
+        text = comment.get("text" if instagram else "message")
+        if ours and _normal(text) == wanted:
             return str(comment.get("id", ""))
     return ""

@@ -13,6 +13,7 @@ import uuid
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ratusz.audit.services import record
 from ratusz.channels.services import channel_mark_broken
@@ -43,7 +44,8 @@ def _schedule(action_id: int, delay: float = 0) -> None:
         else:
             send_action_task(action_id)
 
-    transaction.on_commit(enqueue)
+    # robust: a queue that is down must not fail the person's request; the sweeper sends it.
+    transaction.on_commit(enqueue, robust=True)
 
 
 def _claim(action_id: int) -> tuple[OutboxAction, str] | None:
@@ -69,19 +71,33 @@ def action_send(action_id: int) -> OutboxAction | None:
     if claim is None:
         return None
     action, previous = claim
+    if previous == Status.UNKNOWN and action.kind != OutboxAction.Kind.COMMENT_REPLY:
+        # A message cannot be looked up, and its echo did not come back in the grace period:
+        # sending again could reach the resident twice, so a person decides.
+        return _record_failure(action, graph.GraphError(
+            _("Meta did not answer and no echo came back, so the message may or may not have "
+              "arrived. Check with the resident before trying again."), outcome=graph.STOP))
     try:
-        result_id = ""
-        if previous == Status.UNKNOWN and action.kind == OutboxAction.Kind.COMMENT_REPLY:
-            result_id = sender.find_posted_comment(action)
-        result = {"found_after_unknown_outcome": True, "id": result_id} if result_id else None
-        if result is None:
+        result_id = sender.find_posted_comment(action) if previous == Status.UNKNOWN else ""
+        if result_id:
+            result = {"found_after_unknown_outcome": True, "id": result_id}
+        else:
             result, result_id = sender.perform(action)
     except graph.GraphError as error:
+        if previous == Status.UNKNOWN and error.outcome == graph.RETRY:
+            error.outcome = graph.UNKNOWN  # the lookup failed: still not safe to post again
         return _record_failure(action, error)
     except Exception as error:  # noqa: BLE001 - a broken token or bug must not lose the action
         log.exception("Outbox action %s crashed", action.pk)
-        return _record_failure(action, graph.GraphError(str(error), outcome=graph.RETRY))
-    return _record_success(action, result, result_id)
+        return _record_failure(action, graph.GraphError(str(error), outcome=graph.UNKNOWN))
+    try:
+        return _record_success(action, result, result_id)
+    except Exception:
+        # The platform has it; never let a bookkeeping error send it again.
+        log.exception("Outbox action %s was sent but its result could not be recorded", action.pk)
+        OutboxAction.objects.filter(pk=action.pk, status=Status.SENDING).update(
+            status=Status.SENT, sent_at=timezone.now())
+        return action
 
 
 @transaction.atomic
@@ -104,9 +120,10 @@ def _record_failure(action: OutboxAction, error: graph.GraphError) -> OutboxActi
     now = timezone.now()
     fields = {"error_code": error.code or None, "error_subcode": error.subcode or None,
               "error_message": (error.user_message or error.message)[:2000]}
-    if error.outcome == graph.UNKNOWN:
+    retries_left = action.attempts < MAX_ATTEMPTS
+    if error.outcome == graph.UNKNOWN and retries_left:
         fields.update(status=Status.UNKNOWN, next_attempt_at=now + UNKNOWN_OUTCOME_GRACE)
-    elif error.outcome in {graph.RETRY, graph.RATE_LIMITED} and action.attempts < MAX_ATTEMPTS:
+    elif error.outcome in {graph.RETRY, graph.RATE_LIMITED} and retries_left:
         minimum = error.retry_after_seconds or (60 if error.outcome == graph.RATE_LIMITED else 0)
         fields.update(status=Status.PENDING, next_attempt_at=now + action.backoff(minimum))
     else:

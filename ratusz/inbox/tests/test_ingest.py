@@ -152,3 +152,63 @@ class TestMessages:
         Conversation.objects.update(status=Conversation.Status.CLOSED)
         webhook(messenger_message("m_2", timestamp=1795863999870))
         assert Conversation.objects.get().status == Conversation.Status.OPEN
+
+
+class TestHostileAndOddInput:
+    def test_real_length_instagram_mid_is_stored(self, webhook, world):
+        mid = "aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQxNDAwMTIzNDU2Nzg5OjM0MDI4MjM2" * 3
+        webhook({"object": "instagram", "entry": [{"id": IG_ID, "time": 1795864500123,
+                 "messaging": [{"sender": {"id": "6123"}, "recipient": {"id": IG_ID},
+                                "timestamp": 1795864499900,
+                                "message": {"mid": mid, "text": "Hej", "reply_to": {"mid": mid}}}]}]})
+        assert len(mid) > 200
+        assert Message.objects.get().platform_id == mid
+
+    def test_lone_surrogates_are_replaced_not_lost(self, client, world, committed):
+        from ratusz.platforms.meta.signature import sign_sha256
+
+        body = ('{"object":"page","entry":[{"id":"%s","time":1795860245,"changes":[{"field":'
+                '"feed","value":{"item":"comment","verb":"add","comment_id":"1_2","post_id":'
+                '"%s_1","from":{"id":"7","name":"A\\ud800"},"created_time":1795860243,'
+                '"message":"Dziura \\ud800 w drodze"}}]}]}' % (PAGE_ID, PAGE_ID)).encode()
+        with committed():
+            client.post("/webhooks/meta", body, content_type="application/json",
+                        headers={"X-Hub-Signature-256": sign_sha256(body, "test-app-secret")})
+        assert Message.objects.get().text == "Dziura ? w drodze"
+
+    def test_implausible_times_fall_back_to_the_entry_time(self, webhook, world):
+        payload = feed_comment("998877_1", time=1795860245)
+        payload["entry"][0]["changes"][0]["value"]["created_time"] = "9999-12-31T23:59:59-14:00"
+        webhook(payload)
+        assert Message.objects.get().created_at.year == 2026
+
+    def test_only_http_links_survive(self, webhook, world):
+        webhook(messenger_message("m_1", attachments=[
+            {"type": "fallback", "payload": {"url": "javascript:alert(1)"}},
+            {"type": "image", "payload": {"url": "https://scontent.example/a.jpg"}}]))
+        assert Message.objects.get().attachments == [
+            {"type": "fallback", "url": ""}, {"type": "image", "url": "https://scontent.example/a.jpg"}]
+
+    def test_a_residents_post_on_the_page_is_a_thread_of_its_own(self, webhook, world):
+        webhook({"object": "page", "entry": [{"id": PAGE_ID, "time": 1795862000, "changes": [
+            {"field": "feed", "value": {"item": "status", "verb": "add",
+                                        "post_id": f"{PAGE_ID}_77", "message": "Skarga na hałas",
+                                        "from": {"id": "7311", "name": "Anna Kowalska"},
+                                        "created_time": 1795861998}}]}]})
+        conversation = Conversation.objects.get()
+        assert conversation.resident.display_name == "Anna Kowalska"
+        assert conversation.messages.get().text == "Skarga na hałas"
+
+    def test_message_deleted_before_it_arrived_stays_deleted(self, webhook, world):
+        webhook(messenger_message("m_1", is_deleted=True))
+        webhook(messenger_message("m_1", text="Mój PESEL 44051401359"))
+        message = Message.objects.get()
+        assert message.deleted_at is not None and message.is_known
+        assert Conversation.objects.get().preview == ""
+
+    def test_message_edited_before_it_arrived_keeps_the_edit(self, webhook, world):
+        webhook({"object": "page", "entry": [{"id": PAGE_ID, "time": 1, "messaging": [
+            {"sender": {"id": "2516"}, "recipient": {"id": PAGE_ID}, "timestamp": 1795863000000,
+             "message_edit": {"mid": "m_1", "text": "Poprawione", "num_edit": 1}}]}]})
+        webhook(messenger_message("m_1", text="Pierwotne"))
+        assert Message.objects.get().text == "Poprawione"

@@ -182,3 +182,61 @@ def test_the_composer_says_which_reply_window_is_open(client, world, webhook):
     with time_machine.travel(timezone.now() + timezone.timedelta(days=2)):
         body = client.get(f"/inbox/c/{dm.uuid}/").content.decode()
     assert 'data-window="human_agent"' in body and "HUMAN_AGENT" in body
+
+
+WRITE_ENDPOINTS = [
+    ("reply", {"text": "x", "mode": "public"}),
+    ("assign", {"assignee": "", "department": ""}),
+    ("status", {"status": "closed"}),
+    ("note", {"text": "x"}),
+]
+
+
+@pytest.mark.parametrize(("endpoint", "data"), WRITE_ENDPOINTS)
+def test_every_write_is_404_for_an_outsider_and_403_for_a_viewer(client, world, thread,
+                                                                 endpoint, data):
+    before = AuditEvent.objects.count()
+    client.force_login(world.bea)
+    assert client.post(f"/inbox/c/{thread.uuid}/{endpoint}", data).status_code == 404
+    client.force_login(world.vera)
+    assert client.post(f"/inbox/c/{thread.uuid}/{endpoint}", data).status_code == 403
+    assert AuditEvent.objects.count() == before
+
+
+def test_retry_is_404_for_an_outsider_and_403_for_a_viewer(client, world, thread):
+    message = thread.messages.get()
+    client.force_login(world.bea)
+    assert client.post(f"/inbox/m/{message.uuid}/retry").status_code == 404
+    client.force_login(world.vera)
+    assert client.post(f"/inbox/m/{message.uuid}/retry").status_code == 403
+
+
+def test_service_refuses_an_assignee_from_another_office(world, thread):
+    from django.core.exceptions import ValidationError
+
+    from ratusz.inbox.services import conversation_assign
+
+    with pytest.raises(ValidationError):
+        conversation_assign(actor=world.anna, conversation=thread, assignee=world.bea)
+    with pytest.raises(ValidationError):
+        other = world.other_office.departments.create(name="X", slug="x")
+        conversation_assign(actor=world.anna, conversation=thread, department=other)
+
+
+def test_a_person_who_left_an_office_falls_back_to_their_other_office(client, world, thread):
+    from ratusz.offices.models import Membership, Role
+    from ratusz.offices.services import membership_grant
+
+    membership_grant(actor=None, office=world.other_office, user=world.anna, role=Role.VIEWER)
+    client.force_login(world.anna)
+    assert client.get("/inbox/").status_code == 200  # session now remembers office A
+    Membership.objects.filter(user=world.anna, office=world.office).delete()
+    response = client.get("/inbox/")
+    assert response.status_code == 200
+    assert "Gmina B" in response.content.decode()
+
+
+def test_nul_bytes_in_filters_are_harmless(client, world, thread):
+    client.force_login(world.vera)
+    assert client.get("/inbox/", {"q": "a\x00b", "department": "\x00"}).status_code == 200
+    assert client.get("/inbox/", {"office": "a\x00"}).status_code == 404

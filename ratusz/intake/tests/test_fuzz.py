@@ -65,7 +65,8 @@ payloads = st.fixed_dictionaries({
 
 @FUZZ
 @given(body=st.binary(max_size=300), signature=st.one_of(
-    st.none(), st.text(max_size=80), st.from_regex(r"sha256=[0-9a-f]{64}", fullmatch=True)))
+    st.none(), st.text(max_size=80), st.text(max_size=70).map(lambda t: "sha256=" + t),
+    st.from_regex(r"sha256=[0-9a-f]{64}", fullmatch=True)))
 def test_random_bytes_and_signatures_are_refused_without_storing(client, body, signature):
     headers = {} if signature is None else {"X-Hub-Signature-256": signature}
     try:
@@ -107,12 +108,16 @@ def world_once(world):
     return world
 
 
+any_chars = st.characters(categories=["L", "N", "P", "S", "Zs", "Cc", "Cs"])
 texts = st.one_of(st.text(max_size=60), st.text(max_size=20).map(lambda t: f"a\x00{t}"),
-                  st.text(min_size=150, max_size=400), st.just(""))
+                  st.text(any_chars, max_size=30), st.text(min_size=150, max_size=400),
+                  st.just(""))
 real_ids = st.one_of(st.from_regex(r"[0-9]{1,20}(_[0-9]{1,20})?", fullmatch=True),
                      st.integers(min_value=0, max_value=10**18), texts)
 times = st.one_of(st.integers(min_value=0, max_value=4_000_000_000),
-                  st.integers(min_value=10**12, max_value=4 * 10**12), texts)
+                  st.integers(min_value=10**12, max_value=4 * 10**12), texts,
+                  st.sampled_from(["9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00+14:00",
+                                   "2026-11-27T09:24:05+0000"]))
 comment_values = st.fixed_dictionaries({
     "item": st.just("comment"), "verb": st.sampled_from(["add", "edited", "remove", "hide"]),
     "comment_id": real_ids, "post_id": real_ids, "parent_id": real_ids,
@@ -149,3 +154,10 @@ def test_well_shaped_payloads_with_hostile_values_are_stored_without_error(
     assert response.status_code == 200
     delivery = Delivery.objects.order_by("-id").first()
     assert delivery.status == Delivery.Status.PROCESSED, delivery.error
+
+
+def test_deeply_nested_json_is_a_400_not_a_500(client):
+    body = b"[" * 100_000 + b"]" * 100_000
+    response = client.post("/webhooks/meta", body, content_type="application/json",
+                           headers={"X-Hub-Signature-256": sign_sha256(body, SECRET)})
+    assert response.status_code == 400

@@ -119,7 +119,7 @@ def test_after_7_days_a_message_reply_is_refused_before_anything_is_queued(world
 
 def test_transient_error_is_retried_with_backoff_and_then_sent(graph, world, comment_thread,
                                                                committed):
-    fake = graph((500, meta_error(2, transient=True)), (200, {"id": "998877_2"}))
+    fake = graph((400, meta_error(2, transient=True)), (200, {"id": "998877_2"}))
     with committed():
         message = reply_send(actor=world.anna, conversation=comment_thread, text="Tak.",
                              mode="public")
@@ -254,3 +254,86 @@ def test_a_person_can_send_a_refused_reply_again(graph, world, dm_thread, commit
     assert (message.delivery, message.platform_id) == ("sent", "m_ok")
     assert len(fake.posts()) == 2
     assert AuditEvent.objects.filter(verb="outbox.action.retried", actor=world.anna).exists()
+
+
+def test_server_error_on_a_post_is_checked_before_posting_again(graph, world, comment_thread,
+                                                                committed):
+    fake = graph((500, meta_error(1)), (200, {"data": []}), (200, {"id": "998877_3"}))
+    with committed():
+        message = reply_send(actor=world.anna, conversation=comment_thread, text="Tak.",
+                             mode="public")
+    action = OutboxAction.objects.get()
+    assert action.status == "unknown"
+    with time_machine.travel(action.next_attempt_at + timedelta(seconds=1)):
+        action_send(action.pk)
+    message.refresh_from_db()
+    assert (message.delivery, message.platform_id) == ("sent", "998877_3")
+    assert [c.method for c in fake.calls] == ["POST", "GET", "POST"]
+
+
+def test_instagram_reply_is_looked_up_among_the_comments_replies(graph, world, webhook,
+                                                                  committed):
+    now = int(timezone.now().timestamp())
+    webhook({"object": "instagram", "entry": [{"id": world.instagram.platform_id, "time": now,
+             "changes": [{"field": "comments", "value": {
+                 "from": {"id": "1785", "username": "ola"}, "media": {"id": "1803"},
+                 "id": "1807", "text": "Pytanie?"}}]}]})
+    conversation = Conversation.objects.get()
+    fake = graph(httpx.ReadTimeout("slow"), (200, {"data": [
+        {"id": "1899", "text": "Tak,\r\n jutro.", "username": "gmina_a"}]}))
+    with committed():
+        message = reply_send(actor=world.anna, conversation=conversation, text="Tak, jutro.",
+                             mode="public")
+    assert fake.calls[0].url.path == "/v25.0/1807/replies"
+    action = OutboxAction.objects.get()
+    with time_machine.travel(action.next_attempt_at + timedelta(seconds=1)):
+        action_send(action.pk)
+    assert fake.calls[1].url.path == "/v25.0/1807/replies"
+    message.refresh_from_db()
+    assert (message.delivery, message.platform_id) == ("sent", "1899")
+
+
+def test_an_unanswered_message_is_never_sent_twice_by_itself(graph, world, dm_thread,
+                                                             committed, webhook):
+    fake = graph(httpx.ReadTimeout("slow"))
+    with committed():
+        message = reply_send(actor=world.anna, conversation=dm_thread, text="Tak.",
+                             mode="message")
+    action = OutboxAction.objects.get()
+    with time_machine.travel(action.next_attempt_at + timedelta(seconds=1)):
+        action_send(action.pk)
+    message.refresh_from_db()
+    assert message.delivery == "failed" and "mogła dotrzeć albo nie" in message.delivery_error
+    assert len(fake.posts()) == 1
+    dm_thread.refresh_from_db()
+    assert dm_thread.status == Conversation.Status.OPEN  # the resident still awaits an answer
+    webhook({"object": "page", "entry": [{"id": PAGE_ID, "time": 1, "messaging": [
+        {"sender": {"id": PAGE_ID}, "recipient": {"id": "2516"}, "timestamp": 1795863100301,
+         "message": {"is_echo": True, "metadata": action.idempotency_key, "mid": "m_late",
+                     "text": "Tak."}}]}]})
+    message.refresh_from_db()
+    assert (message.delivery, message.platform_id) == ("sent", "m_late")
+
+
+def test_unknown_outcomes_stop_after_the_attempt_limit(graph, world, comment_thread, committed):
+    from ratusz.outbox.models import MAX_ATTEMPTS
+
+    graph(*[httpx.ReadTimeout("slow")] * (MAX_ATTEMPTS + 2))
+    with committed():
+        reply_send(actor=world.anna, conversation=comment_thread, text="Tak.", mode="public")
+    for _ in range(MAX_ATTEMPTS + 1):
+        action = OutboxAction.objects.get()
+        with time_machine.travel(action.next_attempt_at + timedelta(seconds=1)):
+            action_send(action.pk)
+    assert OutboxAction.objects.get().status == "failed"
+
+
+def test_the_same_submission_twice_sends_once(graph, world, comment_thread, committed):
+    fake = graph((200, {"id": "998877_2"}))
+    with committed():
+        first = reply_send(actor=world.anna, conversation=comment_thread, text="Tak.",
+                           mode="public", submission_key="abc")
+        second = reply_send(actor=world.anna, conversation=comment_thread, text="Tak.",
+                            mode="public", submission_key="abc")
+    assert first == second
+    assert len(fake.posts()) == 1

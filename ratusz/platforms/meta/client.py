@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
+from django.utils.translation import gettext as _
 
 # What the caller should do with a failed call.
 RETRY = "retry"  # transient: try again later with backoff
@@ -112,16 +113,21 @@ class GraphClient:
             response = self._client.request(method, path.lstrip("/"), params=params,
                                             json=json_body)
         except httpx.TimeoutException as exc:
-            raise GraphError(f"No answer from the Graph API: {exc}", outcome=UNKNOWN) from exc
+            raise GraphError(_("Meta's Graph API did not answer in time."),
+                             outcome=UNKNOWN) from exc
         except httpx.HTTPError as exc:
             # The request never reached Meta, so retrying cannot post twice.
-            raise GraphError(f"Graph API unreachable: {exc}", outcome=RETRY) from exc
+            raise GraphError(_("Meta's Graph API cannot be reached."), outcome=RETRY) from exc
         if response.status_code >= 400:
-            raise _error_from_response(response)
+            error = _error_from_response(response)
+            if method != "GET" and response.status_code >= 500:
+                # A server error after the request arrived: Meta may have done it anyway.
+                error.outcome = UNKNOWN
+            raise error
         try:
             data = response.json()
         except ValueError as exc:
-            raise GraphError("The Graph API answered with something that is not JSON.",
+            raise GraphError(_("Meta's Graph API gave an answer that cannot be read."),
                              http_status=response.status_code, outcome=UNKNOWN) from exc
         return data if isinstance(data, dict) else {"data": data}
 
@@ -144,11 +150,16 @@ class GraphClient:
         edge = "replies" if instagram else "comments"
         return self.request("POST", f"{object_id}/{edge}", json_body={"message": text})
 
-    def list_comments(self, object_id: str, *, limit: int = 100) -> list[dict[str, Any]]:
-        data = self.request("GET", f"{object_id}/comments", params={
-            "fields": "id,from,message,created_time,parent", "limit": limit,
-            "order": "reverse_chronological", "filter": "stream",
-        })
+    def list_comments(self, object_id: str, *, instagram: bool,
+                      limit: int = 100) -> list[dict[str, Any]]:
+        """Replies under a comment (or comments on a post), newest first where supported."""
+        if instagram:
+            data = self.request("GET", f"{object_id}/replies", params={
+                "fields": "id,text,username,from,timestamp", "limit": limit})
+        else:
+            data = self.request("GET", f"{object_id}/comments", params={
+                "fields": "id,from,message,created_time,parent", "limit": limit,
+                "order": "reverse_chronological", "filter": "stream"})
         return [c for c in data.get("data", []) if isinstance(c, dict)]
 
     def get_object(self, object_id: str, fields: str) -> dict[str, Any]:

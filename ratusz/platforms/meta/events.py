@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from ratusz.lib.text import clean, safe_url
 from ratusz.lib.timeutil import from_platform
 
 FACEBOOK = "facebook"
@@ -48,6 +49,7 @@ class PostEvent:
     text: str
     created_at: datetime | None
     permalink: str = ""
+    author_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,8 @@ class Parsed:
     skipped: list[str] = field(default_factory=list)
 
 
-MAX_ID_LENGTH = 128
+# Instagram message ids run past 160 characters; anything longer than this is not an id.
+MAX_ID_LENGTH = 512
 
 
 def _s(value: Any) -> str:
@@ -125,7 +128,7 @@ def _s(value: Any) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value).replace("\x00", "")
+    return clean(str(value))
 
 
 def _id(value: Any) -> str:
@@ -143,7 +146,7 @@ def _l(value: Any) -> list[Any]:
 
 
 def _text(value: Any) -> str | None:
-    return value.replace("\x00", "") if isinstance(value, str) else None
+    return clean(value) if isinstance(value, str) else None
 
 
 def _attachments(value: Any) -> list[dict[str, Any]]:
@@ -151,14 +154,15 @@ def _attachments(value: Any) -> list[dict[str, Any]]:
     for item in _l(value):
         item = _d(item)
         payload = _d(item.get("payload"))
-        result.append({"type": _s(item.get("type")), "url": _s(payload.get("url"))})
+        url = safe_url(_s(payload.get("url")))
+        result.append({"type": _s(item.get("type"))[:40], "url": url})
     return result
 
 
 def parse_payload(payload: Any) -> Parsed:
     parsed = Parsed()
     body = _d(payload)
-    parsed.object = _s(body.get("object"))
+    parsed.object = _s(body.get("object"))[:40]
     if parsed.object not in {"page", "instagram"}:
         parsed.skipped.append(f"object {parsed.object or '?'} is not used")
         return parsed
@@ -187,7 +191,7 @@ def _parse_entry(parsed: Parsed, platform: str, entry: dict[str, Any]) -> None:
 
 
 def _parse_change(parsed, platform, account_id, entry_time, change) -> None:
-    fld, value = _s(change.get("field")), _d(change.get("value"))
+    fld, value = _s(change.get("field"))[:40], _d(change.get("value"))
     if platform == FACEBOOK and fld == "feed":
         _parse_feed(parsed, account_id, entry_time, value)
     elif platform == INSTAGRAM and fld in {"comments", "live_comments"}:
@@ -204,7 +208,7 @@ def _author(value: dict[str, Any]) -> tuple[str, str]:
 
 
 def _parse_feed(parsed, account_id, entry_time, value) -> None:
-    item, verb = _s(value.get("item")), _s(value.get("verb"))
+    item, verb = _s(value.get("item"))[:40], _s(value.get("verb"))[:40]
     author_id, author_name = _author(value)
     if item == "comment":
         comment_id = _id(value.get("comment_id"))
@@ -212,7 +216,7 @@ def _parse_feed(parsed, account_id, entry_time, value) -> None:
             parsed.skipped.append(f"feed comment without id or with verb {verb or '?'}")
             return
         attachments = [
-            {"type": kind, "url": _s(value.get(kind))} for kind in ("photo", "video")
+            {"type": kind, "url": safe_url(_s(value.get(kind)))} for kind in ("photo", "video")
             if value.get(kind)
         ]
         parsed.events.append(CommentEvent(
@@ -222,14 +226,15 @@ def _parse_feed(parsed, account_id, entry_time, value) -> None:
             text=_text(value.get("message")), created_at=from_platform(value.get("created_time")),
             event_time=entry_time or from_platform(value.get("created_time")),
             attachments=attachments,
-            post_permalink=_s(_d(value.get("post")).get("permalink_url")),
+            post_permalink=safe_url(_s(_d(value.get("post")).get("permalink_url"))),
         ))
     elif item in POST_ITEMS and _id(value.get("post_id")):
         parsed.events.append(PostEvent(
             platform=FACEBOOK, account_id=account_id, verb=verb, post_id=_id(value.get("post_id")),
             author_id=author_id, text=_text(value.get("message")) or "",
             created_at=from_platform(value.get("created_time")) or entry_time,
-            permalink=_s(value.get("link")) if item == "share" else "",
+            permalink=safe_url(_s(value.get("link"))) if item == "share" else "",
+            author_name=author_name,
         ))
     else:
         parsed.skipped.append(f"feed item {item or '?'} is not used")
@@ -275,7 +280,7 @@ def _parse_messaging(parsed, platform, account_id, event) -> None:
     elif "read" in event or "delivery" in event:
         kind = "read" if "read" in event else "delivery"
         receipt = _d(event[kind])
-        mids = [_s(m) for m in _l(receipt.get("mids"))] + [_s(receipt.get("mid"))]
+        mids = [_id(m) for m in _l(receipt.get("mids"))] + [_id(receipt.get("mid"))]
         parsed.events.append(ReceiptEvent(
             platform=platform, account_id=account_id, kind=kind, resident_id=sender,
             watermark=from_platform(receipt.get("watermark")), mids=tuple(m for m in mids if m),
@@ -295,8 +300,8 @@ def _parse_message(parsed, platform, account_id, sender, recipient, timestamp, m
         platform=platform, account_id=account_id, mid=mid, sender_id=sender,
         recipient_id=recipient, timestamp=timestamp, text=_s(message.get("text")),
         is_echo=is_echo, is_deleted=message.get("is_deleted") is True,
-        app_id=_s(message.get("app_id")), metadata=_s(message.get("metadata")),
-        reply_to_mid=_s(_d(message.get("reply_to")).get("mid")),
+        app_id=_id(message.get("app_id"))[:40], metadata=_s(message.get("metadata"))[:200],
+        reply_to_mid=_id(_d(message.get("reply_to")).get("mid")),
         quick_reply_payload=_s(_d(message.get("quick_reply")).get("payload")),
         attachments=_attachments(message.get("attachments")),
     ))

@@ -24,7 +24,7 @@ def verify_sha256(body: bytes, header: str | None, secret: str) -> bool:
     if not header or not secret:
         return False
     algo, _, received = header.strip().partition("=")
-    if algo.lower() != "sha256" or not received:
+    if algo.lower() != "sha256" or not received or not received.isascii():
         return False
     expected = sign_sha256(body, secret).partition("=")[2]
     return hmac.compare_digest(expected, received.strip().lower())

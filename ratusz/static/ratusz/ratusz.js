@@ -21,3 +21,13 @@ document.addEventListener("keydown", function (event) {
     if (reply) { reply.focus(); event.preventDefault(); }
   }
 });
+
+// A form marked data-once disables its buttons when submitted, so a double click sends once
+// (the server also refuses a repeated submission token).
+document.addEventListener("submit", function (event) {
+  const form = event.target;
+  if (!form.hasAttribute("data-once")) { return; }
+  if (form.dataset.sent) { event.preventDefault(); return; }
+  form.dataset.sent = "1";
+  form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
+});

@@ -79,7 +79,7 @@ def main() -> None:
 
     os.environ.update(RATUSZ_VAR_DIR=tempfile.mkdtemp(prefix="ratusz-prof-"),
                       RATUSZ_META_APP_SECRET=SECRET, RATUSZ_LOG_LEVEL="WARNING",
-                      DJANGO_SETTINGS_MODULE="bench.settings")
+                      DJANGO_SETTINGS_MODULE="bench.settings", RATUSZ_FETCH_PLATFORM_DETAILS="0")
     for name in ("DATABASE_URL", "REDIS_URL", "RATUSZ_TASKS_IMMEDIATE"):
         os.environ.pop(name, None)
     if args.db == "postgres":

@@ -160,17 +160,20 @@ class TestHostileAndOddInput:
         webhook({"object": "instagram", "entry": [{"id": IG_ID, "time": 1795864500123,
                  "messaging": [{"sender": {"id": "6123"}, "recipient": {"id": IG_ID},
                                 "timestamp": 1795864499900,
-                                "message": {"mid": mid, "text": "Hej", "reply_to": {"mid": mid}}}]}]})
+                                "message": {"mid": mid, "text": "Hej",
+                                            "reply_to": {"mid": mid}}}]}]})
         assert len(mid) > 200
         assert Message.objects.get().platform_id == mid
 
     def test_lone_surrogates_are_replaced_not_lost(self, client, world, committed):
         from ratusz.platforms.meta.signature import sign_sha256
 
-        body = ('{"object":"page","entry":[{"id":"%s","time":1795860245,"changes":[{"field":'
-                '"feed","value":{"item":"comment","verb":"add","comment_id":"1_2","post_id":'
-                '"%s_1","from":{"id":"7","name":"A\\ud800"},"created_time":1795860243,'
-                '"message":"Dziura \\ud800 w drodze"}}]}]}' % (PAGE_ID, PAGE_ID)).encode()
+        body = (
+            '{"object":"page","entry":[{"id":"PAGE","time":1795860245,"changes":[{"field":'
+            '"feed","value":{"item":"comment","verb":"add","comment_id":"1_2","post_id":'
+            '"PAGE_1","from":{"id":"7","name":"A\\ud800"},"created_time":1795860243,'
+            '"message":"Dziura \\ud800 w drodze"}}]}]}'
+        ).replace("PAGE", PAGE_ID).encode()
         with committed():
             client.post("/webhooks/meta", body, content_type="application/json",
                         headers={"X-Hub-Signature-256": sign_sha256(body, "test-app-secret")})

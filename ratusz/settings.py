@@ -154,6 +154,12 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 
+# Behind a TLS-terminating proxy: cookies only over HTTPS, and trust the proxy's header.
+HTTPS = RATUSZ_BASE_URL.startswith("https://")
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
+if env_bool("RATUSZ_BEHIND_TLS_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = int(env("RATUSZ_HSTS_SECONDS", "0"))
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"

@@ -18,6 +18,7 @@ def make_user(username: str, **fields):
     return get_user_model().objects.create_user(username=username, password="pw", **fields)
 
 
+
 class World:
     """Office A (with a Page and an Instagram account) and office B, with their people."""
 

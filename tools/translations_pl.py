@@ -188,6 +188,8 @@ PL = {
     "Meta's Graph API cannot be reached.": "Nie można połączyć się z Graph API Mety.",
     "Meta's Graph API gave an answer that cannot be read.":
         "Graph API Mety zwróciło odpowiedź, której nie da się odczytać.",
+    "This account is already connected.": "To konto jest już podłączone.",
+    "Account created": "Utworzono konto",
     "Meta no longer allows a reply here: more than 7 days have passed since the resident's last message.":
         "Meta nie pozwala już tu odpowiedzieć: od ostatniej wiadomości mieszkańca minęło ponad 7 dni.",
 }

@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ratusz.audit.services import record
@@ -17,6 +18,8 @@ def channel_connect(
         )
     if owner_type not in Channel.OwnerType.values:
         raise ValidationError(_("Unknown owner type."))
+    if Channel.objects.filter(platform=platform, platform_id=str(platform_id)).exists():
+        raise ValidationError(_("This account is already connected."))
     channel = Channel(
         office=office, platform=platform, platform_id=str(platform_id), name=name,
         owner_type=owner_type, username=username, linked_page_id=str(linked_page_id or ""),
@@ -40,6 +43,21 @@ def channel_mark_broken(*, actor, channel: Channel, reason: str) -> Channel:
     record(actor=actor, verb="channels.channel.broken", office=channel.office, target=channel,
            data={"before": {"status": before}, "after": {"status": channel.status},
                  "reason": reason})
+    return channel
+
+
+@transaction.atomic
+def channel_replace_token(*, actor, channel: Channel, token: str) -> Channel:
+    """A new access token (after a password change or an expired session) revives a channel."""
+    channel = Channel.objects.select_for_update().get(pk=channel.pk)
+    before = channel.status
+    channel.set_token(token)
+    channel.status, channel.status_reason = Channel.Status.ACTIVE, ""
+    channel.status_changed_at = timezone.now()
+    channel.save(update_fields=["token_encrypted", "status", "status_reason",
+                                "status_changed_at"])
+    record(actor=actor, verb="channels.channel.token_replaced", office=channel.office,
+           target=channel, data={"before": {"status": before}, "after": {"status": "active"}})
     return channel
 
 

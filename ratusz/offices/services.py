@@ -46,9 +46,26 @@ def membership_grant(
     return existing
 
 
-def user_create(*, username: str, password: str, first_name: str = "", last_name: str = "",
-                email: str = ""):
-    return get_user_model().objects.create_user(
+@transaction.atomic
+def membership_revoke(*, actor, office: Office, user) -> bool:
+    """Take a person's role away; their account and what they wrote stay on the record."""
+    membership = Membership.objects.select_for_update().filter(office=office, user=user).first()
+    if membership is None:
+        return False
+    role = membership.role
+    membership.delete()
+    record(actor=actor, verb="offices.membership.revoked", office=office,
+           data={"user": user.get_username(), "before": {"role": role}})
+    return True
+
+
+@transaction.atomic
+def user_create(*, actor, username: str, password: str, first_name: str = "",
+                last_name: str = "", email: str = ""):
+    user = get_user_model().objects.create_user(
         username=username, password=password, first_name=first_name, last_name=last_name,
         email=email,
     )
+    record(actor=actor, verb="offices.user.created", target=user,
+           data={"username": username})
+    return user

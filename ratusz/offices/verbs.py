@@ -5,6 +5,7 @@ from ratusz.audit.registry import register_verbs
 register_verbs(
     {
         "offices.office.created": _("Office created"),
+        "offices.user.created": _("Account created"),
         "offices.department.created": _("Department created"),
         "offices.membership.granted": _("Role granted"),
         "offices.membership.changed": _("Role changed"),

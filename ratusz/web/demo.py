@@ -47,7 +47,7 @@ def load_demo() -> tuple[Office, bool]:
         return existing, False
     actor = "demo-loader"
     office = office_create(
-        actor=actor, slug=DEMO_SLUG, name="Urząd Gminy Przykładowo", kind=Office.Kind.GMINA,
+        actor=actor, slug=DEMO_SLUG, name="Gmina Przykładowo", kind=Office.Kind.GMINA,
         bip_url="https://bip.przykladowo.example.pl", website_url="https://przykladowo.example.pl",
         email="urzad@przykladowo.example.pl", phone="+48 12 345 67 00",
         address="ul. Rynek 1, 00-001 Przykładowo", epuap_address="/UGPrzykladowo/SkrytkaESP",
@@ -57,7 +57,8 @@ def load_demo() -> tuple[Office, bool]:
         for slug, name in DEPARTMENTS
     }
     for username, first, last, role, dept, _what in PEOPLE:
-        user = user_create(username=username, password=DEMO_PASSWORD, first_name=first,
+        user = user_create(actor=actor, username=username, password=DEMO_PASSWORD,
+                           first_name=first,
                            last_name=last, email=f"{username}@przykladowo.example.pl")
         membership_grant(actor=actor, office=office, user=user, role=role,
                          department=departments.get(dept) if dept else None)

@@ -62,3 +62,40 @@ def test_an_administrator_sets_up_an_office_from_the_command_line(tmp_path, caps
             "offices.membership.granted", "channels.channel.connected"} <= verbs
     call_command("channel", "list")
     assert "EAAB" not in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_a_broken_channel_is_revived_with_a_new_token_and_people_can_be_removed(tmp_path):
+    from django.core.management.base import CommandError
+
+    from ratusz.audit.models import AuditEvent
+    from ratusz.channels.services import channel_mark_broken
+
+    call_command("demo", "--no-serve")
+    channel = Channel.objects.get(platform="facebook")
+    channel_mark_broken(actor="meta", channel=channel, reason="#190 Session has expired")
+    token = tmp_path / "token"
+    token.write_text("new-token")
+    call_command("channel", "token", "--platform", "facebook", "--id", channel.platform_id,
+                 "--token-file", str(token))
+    channel.refresh_from_db()
+    assert (channel.status, channel.get_token()) == ("active", "new-token")
+    with pytest.raises(CommandError, match="już podłączone"):
+        call_command("channel", "connect", "--office", "demo", "--platform", "facebook",
+                     "--id", channel.platform_id, "--name", "X", "--owner-type", "office_page",
+                     "--token-file", str(token))
+    call_command("member", "--office", "demo", "--username", "odpady", "--revoke")
+    assert not Membership.objects.filter(user__username="odpady").exists()
+    assert AuditEvent.objects.filter(verb="offices.membership.revoked").exists()
+    assert AuditEvent.objects.filter(verb="channels.channel.token_replaced").exists()
+
+
+def test_demo_secrets_are_refused_against_the_real_meta(settings):
+    from ratusz.web.checks import check_secrets
+
+    settings.RATUSZ_GRAPH_URL = "https://graph.facebook.com/v25.0"
+    settings.SECRET_KEY = "a-long-random-key"
+    settings.RATUSZ_META_APP_SECRET = "sandbox-app-secret"
+    assert [e.id for e in check_secrets(None)] == ["ratusz.E001"]
+    settings.RATUSZ_META_APP_SECRET = "a-real-secret"
+    assert check_secrets(None) == []

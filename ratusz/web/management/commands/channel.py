@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from ratusz.channels.models import Channel
-from ratusz.channels.services import channel_connect
+from ratusz.channels.services import channel_connect, channel_replace_token
 from ratusz.offices.models import Office
 
 
@@ -27,6 +27,10 @@ class Command(BaseCommand):
         connect.add_argument("--username", default="")
         connect.add_argument("--linked-page-id", default="",
                              help="For Instagram through Facebook Login: the linked Page id.")
+        token = sub.add_parser("token", help="Replace a channel's access token and revive it.")
+        token.add_argument("--platform", required=True, choices=Channel.Platform.values)
+        token.add_argument("--id", required=True)
+        token.add_argument("--token-file", required=True)
         sub.add_parser("list")
 
     def handle(self, *args, **options):
@@ -34,6 +38,16 @@ class Command(BaseCommand):
             for c in Channel.objects.select_related("office").order_by("office__slug"):
                 self.stdout.write(f"{c.office.slug}\t{c.platform}\t{c.platform_id}\t{c.status}"
                                   f"\t{c.name}")
+            return
+        if options["action"] == "token":
+            channel = Channel.objects.filter(platform=options["platform"],
+                                             platform_id=options["id"]).first()
+            if channel is None:
+                raise CommandError("No such channel.")
+            channel_replace_token(actor="cli", channel=channel,
+                                  token=Path(options["token_file"]).read_text().strip())
+            self.stdout.write(f"New token stored; {channel.platform} {channel.platform_id} "
+                              "is active again.")
             return
         office = Office.objects.filter(slug=options["office"]).first()
         if office is None:

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from ratusz.offices.models import Office, Role
-from ratusz.offices.services import membership_grant, user_create
+from ratusz.offices.services import membership_grant, membership_revoke, user_create
 
 
 class Command(BaseCommand):
@@ -17,7 +17,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--office", required=True)
         parser.add_argument("--username", required=True)
-        parser.add_argument("--role", required=True, choices=Role.values)
+        parser.add_argument("--role", choices=Role.values)
+        parser.add_argument("--revoke", action="store_true",
+                            help="Take the person's role in the office away.")
         parser.add_argument("--department", default="")
         parser.add_argument("--first-name", default="")
         parser.add_argument("--last-name", default="")
@@ -36,8 +38,16 @@ class Command(BaseCommand):
             if department is None:
                 raise CommandError(f"No department {options['department']} in {office.slug}.")
         user = get_user_model().objects.filter(username=options["username"]).first()
+        if options["revoke"]:
+            if user is None or not membership_revoke(actor="cli", office=office, user=user):
+                raise CommandError(f"{options['username']} has no role in {office.slug}.")
+            self.stdout.write(f"{user.get_username()} no longer has a role in {office.slug}.")
+            return
+        if not options["role"]:
+            raise CommandError("Give --role, or --revoke.")
         if user is None:
-            user = user_create(username=options["username"], password=self._password(options),
+            user = user_create(actor="cli", username=options["username"],
+                               password=self._password(options),
                                first_name=options["first_name"], last_name=options["last_name"],
                                email=options["email"])
         membership_grant(actor="cli", office=office, user=user, role=options["role"],

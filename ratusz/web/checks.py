@@ -26,8 +26,13 @@ def check_secrets(app_configs, **kwargs):
             problems.append(Error(
                 f"{name} still has the demo value while RATUSZ_GRAPH_URL points at Meta.",
                 hint=f"Set {name} (or {name}_FILE) to a secret of your own.", id="ratusz.E001"))
-    if settings.SECRET_KEY in DEMO_SECRETS and not _talks_to_meta() and not settings.DEBUG:
-        problems.append(Warning(
-            "RATUSZ_SECRET_KEY has the demo value: fine for the demo, not for real use.",
-            id="ratusz.W001"))
     return problems
+
+
+@register(deploy=True)
+def check_secret_key(app_configs, **kwargs):
+    """`ratusz check --deploy` reminds whoever installs Ratusz for real."""
+    if settings.SECRET_KEY in DEMO_SECRETS:
+        return [Warning("RATUSZ_SECRET_KEY has the demo value: fine for the demo, not for "
+                        "real use.", id="ratusz.W001")]
+    return []

@@ -186,6 +186,9 @@ class Message(models.Model):
 
     @property
     def author_label(self) -> str:
+        """A resident's current name (it may be fetched after the message arrived)."""
+        if self.resident is not None and self.resident.display_name:
+            return self.resident.display_name
         if self.author_name:
             return self.author_name
         return self.resident.platform_id if self.resident else ""

@@ -1,5 +1,6 @@
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -7,9 +8,14 @@ import urllib.request
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from ratusz.web.demo import DEMO_PASSWORD, PEOPLE, load_demo
+
+
+def _port_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        return probe.connect_ex(("127.0.0.1", port)) != 0
 
 
 def _wait_for(url: str, seconds: float = 30) -> bool:
@@ -46,6 +52,10 @@ class Command(BaseCommand):
 
     def _run(self, options) -> None:
         port, sandbox_port = options["port"], options["sandbox_port"]
+        busy = [p for p in (port, sandbox_port) if not _port_free(p)]
+        if busy:
+            raise CommandError(f"Port {busy[0]} is already in use (another Ratusz still "
+                               "running?). Stop it, or pass --port / --sandbox-port.")
         desk_url = f"http://127.0.0.1:{port}"
         sandbox_url = f"http://127.0.0.1:{sandbox_port}"
         env = {**os.environ, "RATUSZ_GRAPH_URL": f"{sandbox_url}/v25.0",

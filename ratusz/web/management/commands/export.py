@@ -22,7 +22,7 @@ class Command(BaseCommand):
                 "direction": m.direction,
                 "platform_id": m.platform_id,
                 "conversation": str(m.conversation.uuid),
-                "author": m.author_name or (m.resident.platform_id if m.resident else ""),
+                "author": m.author_label,
                 "text": m.text,
                 "created_at": m.created_at.isoformat(),
             }, ensure_ascii=False))

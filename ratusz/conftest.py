@@ -1,6 +1,18 @@
+import contextlib
+
 import pytest
+from django.conf import settings
 
 from ratusz.testing import World
+
+
+def pytest_collection_modifyitems(items):
+    """Every database test may touch every database: webhooks land in the intake store."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker is not None and "databases" not in marker.kwargs:
+            item.add_marker(pytest.mark.django_db(*marker.args, databases="__all__",
+                                                  **marker.kwargs), append=False)
 
 
 @pytest.fixture
@@ -9,30 +21,40 @@ def world(db):
 
 
 @pytest.fixture
-def webhook(client, django_capture_on_commit_callbacks):
+def committed(django_capture_on_commit_callbacks):
+    """`with committed():` runs on-commit callbacks (task enqueues) of every database when the
+    block ends, as a real commit would."""
+
+    @contextlib.contextmanager
+    def capture(execute: bool = True):
+        with contextlib.ExitStack() as stack:
+            for alias in settings.DATABASES:
+                stack.enter_context(django_capture_on_commit_callbacks(using=alias,
+                                                                       execute=execute))
+            yield
+
+    return capture
+
+
+@pytest.fixture
+def webhook(client, committed):
     """Post a signed delivery and run what would run after commit (processing, sending)."""
     from ratusz.testing import post_webhook
 
     def send(payload, secret: str = "test-app-secret"):  # noqa: S107
-        with django_capture_on_commit_callbacks(execute=True):
+        with committed():
             return post_webhook(client, payload, secret)
 
     return send
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """`with committed():` runs on-commit callbacks (task enqueues) when the block ends."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
-def sandbox(client, django_capture_on_commit_callbacks, monkeypatch, settings):
+def sandbox(client, committed, monkeypatch, settings):
     """The desk talking to the local Meta sandbox, in-process."""
     settings.RATUSZ_FETCH_PLATFORM_DETAILS = True
     from ratusz.outbox import sender
     from ratusz.testing import SandboxLink
 
-    link = SandboxLink(client, django_capture_on_commit_callbacks)
+    link = SandboxLink(client, committed)
     monkeypatch.setattr(sender, "GRAPH_TRANSPORT", link.transport)
     return link

@@ -111,6 +111,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
     }
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+    # Raw webhook deliveries get a file of their own (see ratusz/intake/router.py).
+    _main = Path(DATABASES["default"]["NAME"])
+    DATABASES["intake"] = {
+        **DATABASES["default"],
+        "OPTIONS": dict(DATABASES["default"]["OPTIONS"]),
+        "NAME": str(_main.with_name(f"{_main.stem}-intake{_main.suffix or '.sqlite3'}")),
+        "TEST": {"NAME": str(VAR_DIR / "test-intake.sqlite3")},
+    }
+DATABASE_ROUTERS = ["ratusz.intake.router.IntakeRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -115,7 +115,7 @@ class SandboxLink:
         delivered = 0
         while self.pending:
             body, headers = self.pending.pop(0)
-            with self.capture_callbacks(execute=True):
+            with self.capture_callbacks():
                 response = self.client.post("/webhooks/meta", body,
                                             content_type="application/json", headers=headers)
             self.statuses.append(response.status_code)

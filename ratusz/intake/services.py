@@ -24,6 +24,7 @@ from django.utils import timezone
 from ratusz.channels.services import channel_for_account
 from ratusz.inbox.ingest import event_ingest
 from ratusz.intake.models import Delivery
+from ratusz.intake.router import intake_alias
 from ratusz.platforms.meta.events import FACEBOOK, INSTAGRAM, parse_payload
 
 log = logging.getLogger(__name__)
@@ -37,7 +38,7 @@ def delivery_store(*, body: bytes, signature: str) -> Delivery:
     delivery = Delivery.objects.create(body=body, signature=signature[:100])
     # robust: a queue that is down must not turn a stored delivery into a 500 (Meta would
     # redeliver); the minute sweeper drains it anyway.
-    transaction.on_commit(request_drain, robust=True)
+    transaction.on_commit(request_drain, using=intake_alias(), robust=True)
     return delivery
 
 

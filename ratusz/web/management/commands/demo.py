@@ -42,7 +42,8 @@ class Command(BaseCommand):
                             help="How much faster than real time the demo day plays.")
 
     def handle(self, *args, **options):
-        call_command("migrate", interactive=False, verbosity=0)
+        for alias in settings.DATABASES:
+            call_command("migrate", interactive=False, verbosity=0, database=alias)
         office, created = load_demo()
         self.stdout.write(f"Demo office '{office.name}' (slug {office.slug}) "
                           f"{'loaded' if created else 'already present'}.")

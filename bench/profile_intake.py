@@ -15,6 +15,7 @@ import cProfile
 import io
 import os
 import pstats
+import shutil
 import sys
 import tempfile
 import time
@@ -77,7 +78,15 @@ def main() -> None:
     parser.add_argument("--posts", type=int, default=600)
     args = parser.parse_args()
 
-    os.environ.update(RATUSZ_VAR_DIR=tempfile.mkdtemp(prefix="ratusz-prof-"),
+    var_dir = tempfile.mkdtemp(prefix="ratusz-prof-")
+    try:
+        run(args, var_dir)
+    finally:
+        shutil.rmtree(var_dir, ignore_errors=True)
+
+
+def run(args: argparse.Namespace, var_dir: str) -> None:
+    os.environ.update(RATUSZ_VAR_DIR=var_dir,
                       RATUSZ_META_APP_SECRET=SECRET, RATUSZ_LOG_LEVEL="WARNING",
                       DJANGO_SETTINGS_MODULE="bench.settings", RATUSZ_FETCH_PLATFORM_DETAILS="0")
     for name in ("DATABASE_URL", "REDIS_URL", "RATUSZ_TASKS_IMMEDIATE"):

@@ -41,6 +41,25 @@ def event_ingest(channel: Channel, event: ev.Event) -> str:
     raise AssertionError("unreachable")
 
 
+def arrival_id(event: ev.Event) -> str:
+    """The platform id of an event that only says "this exists", or ""."""
+    if isinstance(event, ev.CommentEvent) and event.verb == "add":
+        return event.comment_id
+    if isinstance(event, ev.MessageEvent) and not event.is_deleted:
+        return event.mid
+    return ""
+
+
+def known_arrivals(channel: Channel, events: list[ev.Event]) -> set[str]:
+    """Ids of arrivals already stored: redeliveries, answered "unchanged" with one query."""
+    ids = {arrival_id(e) for e in events} - {""}
+    if not ids:
+        return set()
+    return set(Message.objects.filter(channel=channel, platform_id__in=ids,
+                                      created_at__isnull=False)
+               .values_list("platform_id", flat=True))
+
+
 def _audit(verb: str, message: Message, **data) -> None:
     record(actor="meta", verb=verb, office=message.conversation.office, target=message,
            data={"channel": message.channel.platform, "kind": message.kind, **data})

@@ -22,7 +22,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from ratusz.channels.services import channel_for_account
-from ratusz.inbox.ingest import event_ingest
+from ratusz.inbox.ingest import arrival_id, event_ingest, known_arrivals
 from ratusz.intake.models import Delivery
 from ratusz.intake.router import intake_alias
 from ratusz.platforms.meta.events import FACEBOOK, INSTAGRAM, parse_payload
@@ -93,11 +93,15 @@ def delivery_process(delivery: Delivery) -> Delivery:
         payload = None
     parsed = parse_payload(payload)
     skipped.extend(parsed.skipped)
+    channels = _channels(parsed.events)
+    known = {c.pk: known_arrivals(c, parsed.events) for c in set(channels.values()) if c}
     for event in parsed.events:
-        platform = FACEBOOK if event.platform == FACEBOOK else INSTAGRAM
-        channel = channel_for_account(platform, event.account_id)
+        channel = channels[event.platform, event.account_id]
         if channel is None:
             counts["not_connected"] += 1
+            continue
+        if arrival_id(event) in known[channel.pk]:
+            counts["unchanged"] += 1
             continue
         try:
             counts[event_ingest(channel, event)] += 1
@@ -108,6 +112,13 @@ def delivery_process(delivery: Delivery) -> Delivery:
     _finish(delivery, counts, skipped, errors)
     delivery.refresh_from_db()
     return delivery
+
+
+def _channels(events) -> dict:
+    """The connected channel for each (platform, account id) in a delivery, looked up once."""
+    keys = {(e.platform, e.account_id) for e in events}
+    return {(platform, account): channel_for_account(
+        FACEBOOK if platform == FACEBOOK else INSTAGRAM, account) for platform, account in keys}
 
 
 def _finish(delivery: Delivery, counts: Counter[str], skipped: list[str],

@@ -1,3 +1,5 @@
+import os
+
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -8,10 +10,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--workers", type=int, default=settings.HUEY["consumer"]["workers"])
+        parser.add_argument("--nice", type=int, default=5,
+                            help="Lower the worker's CPU priority by this much (0 to keep it), "
+                                 "so on a shared machine the receiver answers Meta first.")
         parser.add_argument("--no-periodic", action="store_true",
                             help="Run no periodic jobs (for every worker but one).")
 
     def handle(self, *args, **options):
+        if options["nice"] > 0 and hasattr(os, "nice"):
+            os.nice(options["nice"])
         # Poll the queue at least every second when idle, so new webhooks show up quickly.
         args = ["--workers", str(options["workers"]), "--worker-type", "thread",
                 "--delay", "0.1", "--max-delay", "1"]

@@ -452,15 +452,20 @@ class Sqlite(Database):
         super().__init__(var_dir)
         self.title = f"SQLite {sqlite3.sqlite_version} (WAL) + SqliteHuey"
 
+    def _file(self, sql: str) -> Path:
+        # Raw deliveries live in their own file on SQLite (ratusz/intake/router.py).
+        name = "ratusz-intake.sqlite3" if "intake_delivery" in sql else "ratusz.sqlite3"
+        return self.var_dir / name
+
     def query(self, sql: str) -> list[tuple]:
-        conn = sqlite3.connect(self.var_dir / "ratusz.sqlite3", timeout=30)
+        conn = sqlite3.connect(self._file(sql), timeout=30)
         try:
             return conn.execute(sql).fetchall()
         finally:
             conn.close()
 
     def execute(self, sql: str) -> int:
-        conn = sqlite3.connect(self.var_dir / "ratusz.sqlite3", timeout=30)
+        conn = sqlite3.connect(self._file(sql), timeout=30)
         try:
             with conn:
                 return conn.execute(sql).rowcount

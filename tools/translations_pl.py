@@ -188,6 +188,11 @@ PL = {
     "Meta's Graph API cannot be reached.": "Nie można połączyć się z Graph API Mety.",
     "Meta's Graph API gave an answer that cannot be read.":
         "Graph API Mety zwróciło odpowiedź, której nie da się odczytać.",
+    'The connection to %(platform)s "%(name)s" is broken: replies cannot be sent.':
+        'Połączenie z kanałem %(platform)s „%(name)s” jest zerwane: odpowiedzi nie mogą zostać wysłane.',
+    "Meta said:": "Komunikat Mety:",
+    "An administrator has to store a new access token (ratusz channel token).":
+        "Administrator musi zapisać nowy token dostępu (ratusz channel token).",
     "This account is already connected.": "To konto jest już podłączone.",
     "Account created": "Utworzono konto",
     "Meta no longer allows a reply here: more than 7 days have passed since the resident's last message.":

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from ratusz.channels.models import Channel
 from ratusz.inbox import selectors, services
 from ratusz.inbox.access import access_conversation, access_message
 from ratusz.inbox.forms import AssignForm, NoteForm, ReplyForm, StatusForm
@@ -44,6 +45,7 @@ def conversation_list(request: HttpRequest) -> HttpResponse:
         "conversations": selectors.conversation_list(office, request.user, filters),
         "counts": selectors.status_counts(office), "offices": offices_of(request.user),
         "departments": office.departments.all(), "query": request.GET.urlencode(),
+        "broken_channels": office.channels.filter(status=Channel.Status.BROKEN),
     }
     if request.htmx:
         return render(request, "inbox/_conversation_rows.html", context)

@@ -240,3 +240,12 @@ def test_nul_bytes_in_filters_are_harmless(client, world, thread):
     client.force_login(world.vera)
     assert client.get("/inbox/", {"q": "a\x00b", "department": "\x00"}).status_code == 200
     assert client.get("/inbox/", {"office": "a\x00"}).status_code == 404
+
+
+def test_a_broken_channel_is_announced_in_the_inbox(client, world, thread):
+    from ratusz.channels.services import channel_mark_broken
+
+    channel_mark_broken(actor="meta", channel=world.page, reason="#190 Session has expired")
+    client.force_login(world.vera)
+    body = client.get("/inbox/").content.decode()
+    assert "jest zerwane" in body and "Session has expired" in body

@@ -56,6 +56,15 @@ def meta_error(code, subcode=None, message="(#%s) error", transient=False):
     return {"error": error}
 
 
+def send_when_due(action: OutboxAction | None = None) -> OutboxAction:
+    """Travel to the action's next attempt and let the worker send it."""
+    action = action or OutboxAction.objects.get()
+    with time_machine.travel(action.next_attempt_at + timedelta(seconds=1)):
+        action_send(action.pk)
+    action.refresh_from_db()
+    return action
+
+
 @pytest.fixture
 def comment_thread(webhook, world):
     webhook(feed_comment("998877_1", created=int(timezone.now().timestamp()) - 60))
@@ -175,8 +184,7 @@ def test_timeout_is_checked_on_the_platform_before_any_second_post(graph, world,
                              mode="public")
     action = OutboxAction.objects.get()
     assert action.status == "unknown"
-    with time_machine.travel(action.next_attempt_at + timedelta(seconds=1)):
-        action_send(action.pk)
+    send_when_due(action)
     message.refresh_from_db()
     assert (message.delivery, message.platform_id) == ("sent", "998877_9")
     assert len(fake.posts()) == 1  # found, not posted again
@@ -189,8 +197,7 @@ def test_unreachable_graph_retries_from_the_durable_outbox(graph, world, comment
         reply_send(actor=world.anna, conversation=comment_thread, text="Tak.", mode="public")
     action = OutboxAction.objects.get()
     assert action.status == "pending"
-    with time_machine.travel(action.next_attempt_at + timedelta(seconds=1)):
-        action_send(action.pk)
+    send_when_due(action)
     assert Message.objects.get(outbox_action=action).platform_id == "998877_5"
 
 
@@ -264,8 +271,7 @@ def test_server_error_on_a_post_is_checked_before_posting_again(graph, world, co
                              mode="public")
     action = OutboxAction.objects.get()
     assert action.status == "unknown"
-    with time_machine.travel(action.next_attempt_at + timedelta(seconds=1)):
-        action_send(action.pk)
+    send_when_due(action)
     message.refresh_from_db()
     assert (message.delivery, message.platform_id) == ("sent", "998877_3")
     assert [c.method for c in fake.calls] == ["POST", "GET", "POST"]
@@ -286,8 +292,7 @@ def test_instagram_reply_is_looked_up_among_the_comments_replies(graph, world, w
                              mode="public")
     assert fake.calls[0].url.path == "/v25.0/1807/replies"
     action = OutboxAction.objects.get()
-    with time_machine.travel(action.next_attempt_at + timedelta(seconds=1)):
-        action_send(action.pk)
+    send_when_due(action)
     assert fake.calls[1].url.path == "/v25.0/1807/replies"
     message.refresh_from_db()
     assert (message.delivery, message.platform_id) == ("sent", "1899")
@@ -300,8 +305,7 @@ def test_an_unanswered_message_is_never_sent_twice_by_itself(graph, world, dm_th
         message = reply_send(actor=world.anna, conversation=dm_thread, text="Tak.",
                              mode="message")
     action = OutboxAction.objects.get()
-    with time_machine.travel(action.next_attempt_at + timedelta(seconds=1)):
-        action_send(action.pk)
+    send_when_due(action)
     message.refresh_from_db()
     assert message.delivery == "failed" and "mogła dotrzeć albo nie" in message.delivery_error
     assert len(fake.posts()) == 1

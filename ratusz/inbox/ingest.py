@@ -77,7 +77,7 @@ def _resident(channel: Channel, platform_id: str, name: str) -> Resident | None:
     if created and not name and settings.RATUSZ_FETCH_PLATFORM_DETAILS:
         from ratusz.inbox.tasks import fetch_resident_name_task
 
-        transaction.on_commit(lambda: fetch_resident_name_task(resident.pk))
+        transaction.on_commit(lambda: fetch_resident_name_task(resident.pk), robust=True)
     return resident
 
 
@@ -93,7 +93,7 @@ def _post(channel: Channel, post_id: str, permalink: str = "") -> Post | None:
     if created and settings.RATUSZ_FETCH_PLATFORM_DETAILS:
         from ratusz.inbox.tasks import fetch_post_details_task
 
-        transaction.on_commit(lambda: fetch_post_details_task(post.pk))
+        transaction.on_commit(lambda: fetch_post_details_task(post.pk), robust=True)
     return post
 
 

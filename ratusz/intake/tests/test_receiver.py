@@ -121,3 +121,12 @@ class TestPost:
         webhook({"object": "page", "entry": [a, b, c]})
         assert Message.objects.filter(conversation__office=world.office).count() == 2
         assert Message.objects.filter(conversation__office=world.other_office).count() == 1
+
+
+def test_an_oversized_body_is_413_and_not_stored(client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    body = b'{"object": "page", "entry": [], "pad": "' + b"x" * 2000 + b'"}'
+    response = client.post("/webhooks/meta", body, content_type="application/json",
+                           headers={"X-Hub-Signature-256": sign_sha256(body, "test-app-secret")})
+    assert response.status_code == 413
+    assert not Delivery.objects.exists()

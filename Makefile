@@ -30,7 +30,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/webhooks.py
 
 lint: $(STAMP)
-	$(BIN)/ruff check ratusz bench
+	$(BIN)/ruff check ratusz bench tools
 
 format: $(STAMP)
 	$(BIN)/ruff format ratusz bench

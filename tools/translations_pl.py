@@ -193,6 +193,31 @@ PL = {
     "Meta said:": "Komunikat Mety:",
     "An administrator has to store a new access token (ratusz channel token).":
         "Administrator musi zapisać nowy token dostępu (ratusz channel token).",
+    "Too many failed attempts. Try again in %(minutes)d minute.": [
+        "Zbyt wiele nieudanych prób. Spróbuj ponownie za %(minutes)d minutę.",
+        "Zbyt wiele nieudanych prób. Spróbuj ponownie za %(minutes)d minuty.",
+        "Zbyt wiele nieudanych prób. Spróbuj ponownie za %(minutes)d minut.",
+        "Zbyt wiele nieudanych prób. Spróbuj ponownie za %(minutes)d minuty.",
+    ],
+    "Desk status": "Stan biurka",
+    "Channels": "Kanały",
+    "Account id": "Identyfikator konta",
+    "Since": "Od",
+    "No channel is connected yet.": "Nie podłączono jeszcze żadnego kanału.",
+    "Sending to the platforms": "Wysyłka na platformy",
+    "Not sent in the last 7 days": "Niewysłane w ostatnich 7 dniach",
+    "When": "Kiedy",
+    "Kind": "Rodzaj",
+    "Reason": "Powód",
+    "Open the conversation": "Otwórz rozmowę",
+    "Webhooks from Meta (whole installation)": "Webhooki od Mety (cała instalacja)",
+    "Processed": "Przetworzone",
+    "Waiting": "Czekające",
+    "the oldest for %(age)s": "najstarszy od %(age)s",
+    "Failed, will be retried": "Nieudane, zostaną ponowione",
+    "Given up after every retry": "Porzucone po wszystkich próbach",
+    "Deliveries that were given up are kept with their raw content for the installation's operator; the worker's log says why.":
+        "Porzucone dostawy są przechowywane wraz z surową treścią dla operatora instalacji; przyczynę podaje dziennik workera.",
     "This account is already connected.": "To konto jest już podłączone.",
     "Account created": "Utworzono konto",
     "Meta no longer allows a reply here: more than 7 days have passed since the resident's last message.":
@@ -207,12 +232,19 @@ def apply(path: str) -> list[str]:
     po = polib.pofile(path)
     missing = []
     for entry in po:
-        if entry.msgid in PL:
+        if entry.msgid in PL and isinstance(PL[entry.msgid], list):
+            entry.msgstr_plural = dict(enumerate(PL[entry.msgid]))
+        elif entry.msgid in PL:
             entry.msgstr = PL[entry.msgid]
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
-        elif not entry.msgstr:
-            missing.append(entry.msgid)
+        else:
+            if "fuzzy" in entry.flags:  # msgmerge's guess from a similar string: never trust it
+                entry.flags.remove("fuzzy")
+                entry.msgstr = ""
+                entry.msgstr_plural = dict.fromkeys(entry.msgstr_plural, "")
+            if not entry.msgstr and not any(entry.msgstr_plural.values()):
+                missing.append(entry.msgid)
     po.save(path)
     po.save_as_mofile(path[:-3] + ".mo")
     return missing

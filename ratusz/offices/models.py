@@ -89,3 +89,14 @@ class Membership(models.Model):
 
     def allows(self, role: str) -> bool:
         return Role.rank(self.role) >= Role.rank(role)
+
+
+class LoginFailure(models.Model):
+    """A failed login, kept briefly to slow down password guessing."""
+
+    username = models.CharField(max_length=150, db_index=True)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.username} at {self.at}"

@@ -99,3 +99,22 @@ def test_demo_secrets_are_refused_against_the_real_meta(settings):
     assert [e.id for e in check_secrets(None)] == ["ratusz.E001"]
     settings.RATUSZ_META_APP_SECRET = "a-real-secret"
     assert check_secrets(None) == []
+
+
+@pytest.mark.django_db
+def test_login_is_refused_after_five_failures_for_a_while(client):
+    import time_machine
+    from django.utils import timezone
+
+    from ratusz.testing import make_user
+
+    make_user("ewa")
+    for _ in range(5):
+        response = client.post("/login/", {"username": "ewa", "password": "wrong"})
+        assert response.status_code == 200
+    response = client.post("/login/", {"username": "ewa", "password": "pw"})
+    assert "Zbyt wiele nieudanych prób" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    with time_machine.travel(timezone.now() + timezone.timedelta(minutes=16)):
+        response = client.post("/login/", {"username": "ewa", "password": "pw"})
+    assert response.status_code == 302

@@ -100,3 +100,56 @@ class LoginFailure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.username} at {self.at}"
+
+
+class OpeningHours(models.Model):
+    """One span of a weekday's opening hours; a split day has two rows. Rows carry the dates
+    they apply from and to, so a change of hours can be scheduled ahead."""
+
+    class Kind(models.TextChoices):
+        OPEN = "open", _("Office open")
+        COMPLAINTS = "complaints", _("Complaints and motions accepted after hours")
+
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="opening_hours")
+    weekday = models.PositiveSmallIntegerField(_("weekday"))  # 0 = Monday
+    opens = models.TimeField(_("opens"))
+    closes = models.TimeField(_("closes"))
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.OPEN)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["weekday", "opens"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(weekday__lte=6), name="weekday_0_to_6"),
+            models.CheckConstraint(condition=models.Q(opens__lt=models.F("closes")),
+                                   name="opens_before_closes"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.weekday} {self.opens:%H:%M}-{self.closes:%H:%M}"
+
+    def applies_on(self, day) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to)
+
+
+class Closure(models.Model):
+    """A day the office is closed although it is no public holiday."""
+
+    class Kind(models.TextChoices):
+        HOLIDAY_ON_SATURDAY = "saturday_holiday", _("Day off for a holiday falling on Saturday")
+        BRIDGE = "bridge", _("Bridge day")
+        AD_HOC = "ad_hoc", _("Other closure")
+
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="closures")
+    day = models.DateField(_("day"))
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["day"]
+        constraints = [models.UniqueConstraint(fields=["office", "day"], name="one_closure_a_day")]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.kind}"

@@ -6,6 +6,8 @@ register_verbs(
     {
         "offices.office.created": _("Office created"),
         "offices.user.created": _("Account created"),
+        "offices.calendar.hours_changed": _("Opening hours changed"),
+        "offices.calendar.closure_added": _("Closure day added"),
         "offices.department.created": _("Department created"),
         "offices.membership.granted": _("Role granted"),
         "offices.membership.changed": _("Role changed"),

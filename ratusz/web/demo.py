@@ -1,9 +1,12 @@
 """The demo office "Gmina Przykładowo", its people and its channels on the local sandbox."""
 
+from datetime import date, time
+
 from django.db import transaction
 
 from ratusz.channels.models import Channel
 from ratusz.channels.services import channel_connect
+from ratusz.offices.calendar import closure_add, opening_hours_set
 from ratusz.offices.models import Office, Role
 from ratusz.offices.services import (
     department_create,
@@ -62,6 +65,7 @@ def load_demo() -> tuple[Office, bool]:
                            last_name=last, email=f"{username}@przykladowo.example.pl")
         membership_grant(actor=actor, office=office, user=user, role=role,
                          department=departments.get(dept) if dept else None)
+    _load_calendar(actor, office)
     channel_connect(
         actor=actor, office=office, platform=Channel.Platform.FACEBOOK, platform_id=DEMO_PAGE_ID,
         name="Urząd Gminy Przykładowo", owner_type=Channel.OwnerType.OFFICE_PAGE,
@@ -74,3 +78,21 @@ def load_demo() -> tuple[Office, bool]:
         linked_page_id=DEMO_PAGE_ID,
     )
     return office, True
+
+
+def _load_calendar(actor, office: Office) -> None:
+    """A typical gmina: Monday 8:00-16:00, Tuesday to Friday 7:30-15:30, and the days off it
+    gives for holidays falling on a Saturday, plus a bridge day."""
+    monday, weekday = [(time(8, 0), time(16, 0))], [(time(7, 30), time(15, 30))]
+    opening_hours_set(actor=actor, office=office,
+                      week={0: monday, 1: weekday, 2: weekday, 3: weekday, 4: weekday})
+    for day, kind, reason in CLOSURES:
+        closure_add(actor=actor, office=office, day=day, kind=kind, reason=reason)
+
+
+CLOSURES = [
+    (date(2025, 11, 10), "saturday_holiday", "Za święto 1 listopada 2025 (sobota)"),
+    (date(2026, 1, 2), "bridge", "Dzień wolny po Nowym Roku"),
+    (date(2026, 8, 14), "saturday_holiday", "Za święto 15 sierpnia 2026 (sobota)"),
+    (date(2026, 12, 31), "saturday_holiday", "Za święto 26 grudnia 2026 (sobota)"),
+]

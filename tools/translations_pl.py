@@ -232,6 +232,27 @@ PL = {
     "reason": "powód",
     "Opening hours changed": "Zmieniono godziny pracy",
     "Closure day added": "Dodano dzień zamknięcia urzędu",
+    "This is an automatic reply: the office is closed now. We will read your message and answer {next_opening}. The rules of our page: {rules_url}":
+        "To jest automatyczna odpowiedź: urząd jest teraz nieczynny. Przeczytamy Twoją wiadomość i odpowiemy {next_opening}. Zasady naszej strony: {rules_url}",
+    "If life, health or property is in danger, call the emergency number 112 now. The municipality's on-duty crisis contact: {duty_contact}.":
+        "Jeśli zagrożone jest życie, zdrowie lub mienie, zadzwoń teraz pod numer alarmowy 112. Dyżur kryzysowy gminy: {duty_contact}.",
+    "Ratusz: a message that looks like an emergency": "Ratusz: wiadomość, która wygląda na zagrożenie",
+    "A resident wrote on %(channel)s:\n\n%(text)s\n\nOpen it: %(link)s":
+        "Mieszkaniec napisał na kanale %(channel)s:\n\n%(text)s\n\nOtwórz rozmowę: %(link)s",
+    "Automatic reply": "Odpowiedź automatyczna",
+    "Automatic acknowledgement": "Automatyczne potwierdzenie",
+    "Out-of-hours acknowledgement sent": "Wysłano automatyczne potwierdzenie poza godzinami pracy",
+    "On-duty people alerted about a possible emergency": "Zaalarmowano dyżurnych o możliwym zagrożeniu",
+    "page rules (regulamin) address": "adres regulaminu strony",
+    "first response target (working minutes)": "czas na pierwszą odpowiedź (minuty robocze)",
+    "acknowledge messages out of hours": "potwierdzaj wiadomości poza godzinami pracy",
+    "acknowledge public comments out of hours": "potwierdzaj komentarze publiczne poza godzinami pracy",
+    "acknowledgement text": "treść automatycznego potwierdzenia",
+    "on-duty crisis contact": "kontakt do dyżuru kryzysowego",
+    "e-mails alerted about emergencies": "adresy e-mail alarmowane o zagrożeniach",
+    "the office's Meta app has the Human Agent feature": "aplikacja urzędu w Mecie ma funkcję Human Agent",
+    "More than 24 hours have passed since the resident's last message and the office's Meta app has no Human Agent feature, so Meta does not allow a reply here. Answer by another channel (e-mail, phone) or wait for the resident to write again.":
+        "Od ostatniej wiadomości mieszkańca minęły ponad 24 godziny, a aplikacja urzędu w Mecie nie ma funkcji Human Agent, więc Meta nie pozwala tu odpowiedzieć. Odpowiedz innym kanałem (e-mail, telefon) albo poczekaj, aż mieszkaniec napisze ponownie.",
     "This account is already connected.": "To konto jest już podłączone.",
     "Account created": "Utworzono konto",
     "Meta no longer allows a reply here: more than 7 days have passed since the resident's last message.":

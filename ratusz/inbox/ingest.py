@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from ratusz.audit.services import record
 from ratusz.channels.models import Channel
+from ratusz.inbox import clock
 from ratusz.inbox.models import Conversation, Message, Post, Resident
 from ratusz.outbox.models import OutboxAction
 from ratusz.outbox.services import action_confirm
@@ -128,7 +129,8 @@ def _comment_thread(channel: Channel, event: ev.CommentEvent, resident) -> Conve
 
 
 def _save_conversation(conversation: Conversation) -> None:
-    conversation.save(update_fields=["status", "last_message_at", "last_inbound_at", "preview"])
+    conversation.save(update_fields=["status", "last_message_at", "last_inbound_at", "preview",
+                                     "response_due_at", "breach_notified_at"])
 
 
 def _comment(channel: Channel, event: ev.CommentEvent) -> str:
@@ -172,7 +174,10 @@ def _after_new(message: Message, by_page: bool) -> None:
         _audit("inbox.message.recorded_external", message)
     else:
         conversation.note_inbound(message)
+        if conversation.response_due_at is None and not message.deleted_at:
+            conversation.response_due_at = clock.response_due(conversation, message.created_at)
         _audit("inbox.message.received", message)
+        transaction.on_commit(lambda: clock.after_inbound(message.pk), robust=True)
     _save_conversation(conversation)
 
 

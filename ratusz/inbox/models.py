@@ -71,6 +71,12 @@ class Conversation(models.Model):
         "offices.Department", null=True, blank=True, on_delete=models.SET_NULL
     )
     preview = models.CharField(max_length=200, blank=True)
+    # The first-response clock: runs in office working time while a resident waits for the
+    # office; cleared when the office answers.
+    response_due_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    breach_notified_at = models.DateTimeField(null=True, blank=True)
+    # The closed period (its next opening) in which the out-of-hours acknowledgement went out.
+    acknowledged_period = models.CharField(max_length=40, blank=True)
     last_message_at = models.DateTimeField(null=True, blank=True, db_index=True)
     last_inbound_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -101,7 +107,9 @@ class Conversation(models.Model):
             self.status = self.Status.OPEN
 
     def note_outbound(self, message: "Message") -> None:
+        """The office answered: the first-response clock stops."""
         self._bump(message)
+        self.response_due_at = self.breach_notified_at = None
         if self.status in {self.Status.NEW, self.Status.OPEN}:
             self.status = self.Status.WAITING
 
@@ -124,6 +132,7 @@ class Message(models.Model):
     class Origin(models.TextChoices):
         PLATFORM = "platform", _("Received from the platform")
         DESK = "desk", _("Written in Ratusz")
+        AUTOMATIC = "automatic", _("Automatic acknowledgement")
         EXTERNAL = "external", _("Written outside Ratusz")
 
     class Delivery(models.TextChoices):

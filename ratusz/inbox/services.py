@@ -43,8 +43,13 @@ def message_window(conversation: Conversation, now=None) -> tuple[str, str]:
     last = conversation.last_inbound_at
     if last and now - last <= STANDARD_WINDOW:
         return "RESPONSE", ""
-    if last and now - last <= HUMAN_AGENT_WINDOW:
+    if last and now - last <= HUMAN_AGENT_WINDOW and conversation.office.human_agent_enabled:
         return "MESSAGE_TAG", "HUMAN_AGENT"
+    if not conversation.office.human_agent_enabled:
+        raise ValidationError(_(
+            "More than 24 hours have passed since the resident's last message and the office's "
+            "Meta app has no Human Agent feature, so Meta does not allow a reply here. Answer "
+            "by another channel (e-mail, phone) or wait for the resident to write again."))
     raise ValidationError(_(
         "More than 7 days have passed since the resident's last message, so Meta does not "
         "allow a reply in this thread. The resident has to write first."
@@ -59,9 +64,13 @@ def window_status(conversation: Conversation, now=None) -> dict | None:
     last = conversation.last_inbound_at
     if now - last <= STANDARD_WINDOW:
         return {"kind": "standard", "until": last + STANDARD_WINDOW}
-    if now - last <= HUMAN_AGENT_WINDOW:
+    if now - last <= HUMAN_AGENT_WINDOW and conversation.office.human_agent_enabled:
         return {"kind": "human_agent", "until": last + HUMAN_AGENT_WINDOW}
-    return {"kind": "closed", "until": last + HUMAN_AGENT_WINDOW}
+    try:
+        message_window(conversation, now)
+    except ValidationError as error:
+        return {"kind": "closed", "reason": error.messages[0]}
+    return None
 
 
 def _check_length(channel: Channel, mode: str, text: str) -> None:
@@ -145,7 +154,8 @@ def reply_send(*, actor, conversation: Conversation, text: str, mode: str,
         submission_key=submission_key[:64],
     )
     conversation.note_outbound(message)
-    conversation.save(update_fields=["status", "last_message_at", "preview"])
+    conversation.save(update_fields=["status", "last_message_at", "preview", "response_due_at",
+                                     "breach_notified_at"])
     record(actor=actor, verb="inbox.reply.queued", office=conversation.office, target=message,
            data={"mode": mode, "action": str(action.uuid), **extra})
     return message

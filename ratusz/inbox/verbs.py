@@ -16,5 +16,7 @@ register_verbs(
         "inbox.conversation.assigned": _("Conversation assigned"),
         "inbox.conversation.status_changed": _("Conversation status changed"),
         "inbox.note.added": _("Internal note added"),
+        "inbox.ack.sent": _("Out-of-hours acknowledgement sent"),
+        "inbox.emergency.alerted": _("On-duty people alerted about a possible emergency"),
     }
 )

@@ -26,6 +26,21 @@ class Office(models.Model):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
     epuap_address = models.CharField(_("ePUAP inbox"), max_length=200, blank=True)
+    rules_url = models.URLField(_("page rules (regulamin) address"), blank=True)
+    # Time: the response target in working minutes, the out-of-hours acknowledgement, and
+    # who is alerted about messages that look like an emergency.
+    response_target_minutes = models.PositiveIntegerField(
+        _("first response target (working minutes)"), default=240)
+    ack_messages = models.BooleanField(
+        _("acknowledge messages out of hours"), default=True)
+    ack_comments = models.BooleanField(
+        _("acknowledge public comments out of hours"), default=False)
+    ack_text = models.TextField(_("acknowledgement text"), blank=True)
+    duty_contact = models.CharField(_("on-duty crisis contact"), max_length=200, blank=True)
+    duty_emails = models.CharField(_("e-mails alerted about emergencies"), max_length=500,
+                                   blank=True)
+    human_agent_enabled = models.BooleanField(
+        _("the office's Meta app has the Human Agent feature"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -341,3 +341,12 @@ def test_the_same_submission_twice_sends_once(graph, world, comment_thread, comm
                             mode="public", submission_key="abc")
     assert first == second
     assert len(fake.posts()) == 1
+
+
+def test_without_the_human_agent_feature_the_window_closes_after_24_hours(world, dm_thread):
+    world.office.human_agent_enabled = False
+    world.office.save()
+    dm_thread.refresh_from_db()
+    with time_machine.travel(timezone.now() + timedelta(days=2)), \
+            pytest.raises(ValidationError, match="Human Agent"):
+        reply_send(actor=world.anna, conversation=dm_thread, text="Tak.", mode="message")

@@ -1,0 +1,164 @@
+"""Time in the inbox: the first-response clock, the out-of-hours acknowledgement and the
+emergency alert. All run in office working time from the office calendar."""
+
+import logging
+import time as _time
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ratusz.audit.services import record
+from ratusz.inbox.models import Conversation, Message
+from ratusz.lib.emergency import looks_like_emergency
+from ratusz.lib.workcal import WorkCalendar
+from ratusz.offices.calendar import calendar_for
+from ratusz.offices.models import Office
+from ratusz.outbox.models import OutboxAction
+from ratusz.outbox.services import action_create
+
+log = logging.getLogger(__name__)
+_CACHE: dict[tuple[int, date], tuple[float, WorkCalendar]] = {}
+_CACHE_SECONDS = 60
+
+WEEKDAYS = ["w poniedziałek", "we wtorek", "w środę", "w czwartek", "w piątek", "w sobotę",
+            "w niedzielę"]
+MONTHS = ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
+          "września", "października", "listopada", "grudnia"]
+
+
+def office_calendar(office: Office, day: date | None = None) -> WorkCalendar:
+    """The office's calendar, cached for a minute per process (the worker asks per event)."""
+    day = day or timezone.localdate()
+    key, now = (office.pk, day), _time.monotonic()
+    cached = _CACHE.get(key)
+    if cached is None or now - cached[0] > _CACHE_SECONDS:
+        cached = (now, calendar_for(office, day))
+        _CACHE[key] = cached
+    return cached[1]
+
+
+def forget_calendars() -> None:
+    _CACHE.clear()
+
+
+def when_in_words(moment: datetime) -> str:
+    """'w poniedziałek 5 stycznia od 7:30' (the acknowledgement is always in Polish)."""
+    local = timezone.localtime(moment)
+    return (f"{WEEKDAYS[local.weekday()]} {local.day} {MONTHS[local.month - 1]} "
+            f"od {local.hour}:{local.minute:02d}")
+
+
+def response_due(conversation: Conversation, since: datetime) -> datetime | None:
+    office = conversation.office
+    calendar = office_calendar(office, timezone.localdate(since))
+    return calendar.add_working_time(since, timedelta(minutes=office.response_target_minutes))
+
+
+def default_ack_text() -> str:
+    return _("This is an automatic reply: the office is closed now. We will read your message "
+             "and answer {next_opening}. The rules of our page: {rules_url}")
+
+
+def emergency_text() -> str:
+    return _("If life, health or property is in danger, call the emergency number 112 now. "
+             "The municipality's on-duty crisis contact: {duty_contact}.")
+
+
+def ack_text(office: Office, next_opening: datetime, emergency: bool) -> str:
+    values = {"next_opening": when_in_words(next_opening),
+              "rules_url": office.rules_url or office.bip_url or office.website_url or "-",
+              "duty_contact": office.duty_contact or "112", "office": office.name}
+    text = (office.ack_text or default_ack_text()).format_map(_Defaulting(values))
+    if emergency:
+        text += "\n\n" + emergency_text().format_map(_Defaulting(values))
+    return text
+
+
+class _Defaulting(dict):
+    """Unknown placeholders in an office's own text stay as they were, never crash."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def after_inbound(message_id: int) -> None:
+    """Runs after a resident's new message is stored: alert, acknowledge, start the clock."""
+    message = Message.objects.select_related("conversation__office", "conversation__channel",
+                                             "conversation__resident").filter(
+        pk=message_id, direction=Message.Direction.IN).first()
+    if message is None:
+        return
+    emergency = looks_like_emergency(message.text)
+    if emergency:
+        emergency_alert(message)
+    acknowledge_if_closed(message, emergency=emergency)
+
+
+def emergency_alert(message: Message) -> None:
+    office = message.conversation.office
+    recipients = [e.strip() for e in office.duty_emails.split(",") if e.strip()]
+    link = f"{settings.RATUSZ_BASE_URL}/inbox/c/{message.conversation.uuid}/"
+    if recipients:
+        try:
+            send_mail(_("Ratusz: a message that looks like an emergency"),
+                      _("A resident wrote on %(channel)s:\n\n%(text)s\n\nOpen it: %(link)s") % {
+                          "channel": message.channel.get_platform_display(),
+                          "text": message.text[:2000], "link": link},
+                      None, recipients)
+        except Exception:  # noqa: BLE001 - a mail outage must not stop the acknowledgement
+            log.exception("Emergency alert for message %s could not be mailed", message.pk)
+            recipients = []
+    with transaction.atomic():
+        record(actor="ratusz", verb="inbox.emergency.alerted", office=office, target=message,
+               data={"mailed_to": len(recipients)})
+
+
+def _wants_ack(message: Message) -> bool:
+    office = message.conversation.office
+    if message.kind == Message.Kind.MESSAGE:
+        return office.ack_messages
+    return office.ack_comments and message.conversation.kind == Conversation.Kind.COMMENTS
+
+
+@transaction.atomic
+def acknowledge_if_closed(message: Message, *, emergency: bool = False) -> Message | None:
+    """One automatic acknowledgement per conversation per closed period, never more."""
+    conversation = Conversation.objects.select_for_update(of=("self",)).select_related(
+        "office", "channel", "resident").get(pk=message.conversation_id)
+    if not _wants_ack(message) or conversation.channel.status != "active":
+        return None
+    now = timezone.now()
+    written = message.created_at or now
+    calendar = office_calendar(conversation.office, timezone.localdate(written))
+    if calendar.is_open(written):
+        return None
+    opening = calendar.next_opening(written)
+    if opening is None or opening <= now:
+        return None  # the office has opened since: a person answers, not a machine
+    period = opening.isoformat()
+    if conversation.acknowledged_period == period:
+        return None
+    text = ack_text(conversation.office, opening, emergency)
+    if message.kind == Message.Kind.MESSAGE:
+        kind, target = OutboxAction.Kind.MESSAGE, conversation.resident.platform_id
+        payload = {"text": text, "messaging_type": "RESPONSE"}
+    else:
+        kind, target, payload = OutboxAction.Kind.COMMENT_REPLY, conversation.thread_key, {
+            "text": text}
+    action = action_create(actor=None, channel=conversation.channel, kind=kind,
+                           target_id=target, payload=payload)
+    ack = Message.objects.create(
+        conversation=conversation, channel=conversation.channel, kind=message.kind,
+        direction=Message.Direction.OUT, origin=Message.Origin.AUTOMATIC,
+        author_name=_("Automatic reply"), text=text, created_at=now, text_version_at=now,
+        parent_platform_id=target, delivery=Message.Delivery.PENDING, outbox_action=action,
+    )
+    conversation.acknowledged_period = period
+    conversation.save(update_fields=["acknowledged_period"])
+    record(actor="ratusz", verb="inbox.ack.sent", office=conversation.office, target=ack,
+           data={"next_opening": period, "emergency": emergency})
+    return ack

@@ -253,6 +253,16 @@ PL = {
     "the office's Meta app has the Human Agent feature": "aplikacja urzędu w Mecie ma funkcję Human Agent",
     "More than 24 hours have passed since the resident's last message and the office's Meta app has no Human Agent feature, so Meta does not allow a reply here. Answer by another channel (e-mail, phone) or wait for the resident to write again.":
         "Od ostatniej wiadomości mieszkańca minęły ponad 24 godziny, a aplikacja urzędu w Mecie nie ma funkcji Human Agent, więc Meta nie pozwala tu odpowiedzieć. Odpowiedz innym kanałem (e-mail, telefon) albo poczekaj, aż mieszkaniec napisze ponownie.",
+    "Ratusz: a resident is waiting longer than the office's target":
+        "Ratusz: mieszkaniec czeka dłużej, niż zakłada urząd",
+    "The first answer was due %(due)s.\n\n%(preview)s\n\nOpen it: %(link)s":
+        "Pierwsza odpowiedź powinna była paść do %(due)s.\n\n%(preview)s\n\nOtwórz rozmowę: %(link)s",
+    "answer was due %(due)s": "odpowiedź była należna do %(due)s",
+    "answer by %(due)s": "odpowiedź do %(due)s",
+    "Order": "Kolejność",
+    "newest first": "najnowsze najpierw",
+    "least time left to answer": "najmniej czasu na odpowiedź",
+    "First-response time exceeded": "Przekroczono czas na pierwszą odpowiedź",
     "This account is already connected.": "To konto jest już podłączone.",
     "Account created": "Utworzono konto",
     "Meta no longer allows a reply here: more than 7 days have passed since the resident's last message.":

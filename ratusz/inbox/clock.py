@@ -162,3 +162,48 @@ def acknowledge_if_closed(message: Message, *, emergency: bool = False) -> Messa
     record(actor="ratusz", verb="inbox.ack.sent", office=conversation.office, target=ack,
            data={"next_opening": period, "emergency": emergency})
     return ack
+
+
+def breaches_notify(limit: int = 200) -> int:
+    """Flag conversations whose first-response time passed; e-mail whoever owns them."""
+    now = timezone.now()
+    overdue = (Conversation.objects.filter(response_due_at__lt=now, breach_notified_at__isnull=True)
+               .exclude(status=Conversation.Status.CLOSED)
+               .select_related("office", "assignee", "department")[:limit])
+    done = 0
+    for conversation in overdue:
+        with transaction.atomic():
+            claimed = Conversation.objects.filter(pk=conversation.pk,
+                                                  breach_notified_at__isnull=True).update(
+                breach_notified_at=now)
+            if not claimed:
+                continue
+            recipients = _owners(conversation)
+            record(actor="ratusz", verb="inbox.clock.breached", office=conversation.office,
+                   target=conversation, data={"due": conversation.response_due_at.isoformat(),
+                                              "mailed_to": len(recipients)})
+        if recipients:
+            _mail_breach(conversation, recipients)
+        done += 1
+    return done
+
+
+def _owners(conversation: Conversation) -> list[str]:
+    if conversation.assignee and conversation.assignee.email:
+        return [conversation.assignee.email]
+    if conversation.department and conversation.department.email:
+        return [conversation.department.email]
+    return []
+
+
+def _mail_breach(conversation: Conversation, recipients: list[str]) -> None:
+    link = f"{settings.RATUSZ_BASE_URL}/inbox/c/{conversation.uuid}/"
+    try:
+        send_mail(_("Ratusz: a resident is waiting longer than the office's target"),
+                  _("The first answer was due %(due)s.\n\n%(preview)s\n\nOpen it: %(link)s") % {
+                      "due": timezone.localtime(conversation.response_due_at).strftime(
+                          "%Y-%m-%d %H:%M"),
+                      "preview": conversation.preview, "link": link},
+                  None, recipients)
+    except Exception:  # noqa: BLE001 - the flag stays on screen even when mail is down
+        log.exception("Breach mail for conversation %s failed", conversation.pk)

@@ -1,6 +1,6 @@
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
 from ratusz.inbox.models import Conversation, Message
 from ratusz.lib.text import clean
@@ -14,6 +14,7 @@ class InboxFilter:
     unassigned: bool = False
     department: str = ""
     q: str = ""
+    sort: str = ""
 
     @classmethod
     def from_query(cls, params) -> "InboxFilter":
@@ -25,6 +26,7 @@ class InboxFilter:
             mine=params.get("mine") == "1", unassigned=params.get("unassigned") == "1",
             department=clean(params.get("department", ""))[:60],
             q=clean(params.get("q", ""))[:200].strip(),
+            sort="due" if params.get("sort") == "due" else "",
         )
 
 
@@ -45,9 +47,11 @@ def conversation_list(office, user, filters: InboxFilter, limit: int = 100) -> Q
     if filters.q:
         qs = qs.filter(Q(messages__text__icontains=filters.q)
                        | Q(resident__display_name__icontains=filters.q)).distinct()
+    order = ([F("response_due_at").asc(nulls_last=True), "-last_message_at"]
+             if filters.sort == "due" else ["-last_message_at"])
     return (
         qs.select_related("channel", "resident", "assignee", "department", "post")
-        .order_by("-last_message_at")[:limit]
+        .order_by(*order)[:limit]
     )
 
 

@@ -17,6 +17,7 @@ register_verbs(
         "inbox.conversation.status_changed": _("Conversation status changed"),
         "inbox.note.added": _("Internal note added"),
         "inbox.ack.sent": _("Out-of-hours acknowledgement sent"),
+        "inbox.clock.breached": _("First-response time exceeded"),
         "inbox.emergency.alerted": _("On-duty people alerted about a possible emergency"),
     }
 )

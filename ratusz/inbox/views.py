@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -46,6 +47,7 @@ def conversation_list(request: HttpRequest) -> HttpResponse:
         "counts": selectors.status_counts(office), "offices": offices_of(request.user),
         "departments": office.departments.all(), "query": request.GET.urlencode(),
         "broken_channels": office.channels.filter(status=Channel.Status.BROKEN),
+        "now": timezone.now(),
     }
     if request.htmx:
         return render(request, "inbox/_conversation_rows.html", context)

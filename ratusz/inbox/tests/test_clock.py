@@ -149,3 +149,36 @@ def test_when_in_words():
     assert when_in_words(datetime(2026, 1, 5, 7, 30, tzinfo=WARSAW)) == \
         "w poniedziałek 5 stycznia od 7:30"
     assert when_in_words(datetime(2026, 9, 2, 8, 0, tzinfo=WARSAW)) == "w środę 2 września od 8:00"
+
+
+def test_an_overdue_question_is_flagged_once_and_mailed_to_its_owner(office, webhook, world,
+                                                                     mailoutbox, client):
+    from ratusz.inbox.clock import breaches_notify
+
+    write_at(webhook, datetime(2026, 1, 13, 9, 0, tzinfo=WARSAW), "m_1")
+    conversation = Conversation.objects.get()
+    world.anna.email = "anna@gmina.example"
+    world.anna.save()
+    Conversation.objects.filter(pk=conversation.pk).update(assignee=world.anna)
+    with time_machine.travel(datetime(2026, 1, 13, 12, 0, tzinfo=WARSAW), tick=False):
+        assert breaches_notify() == 0
+    with time_machine.travel(datetime(2026, 1, 13, 13, 1, tzinfo=WARSAW), tick=False):
+        assert breaches_notify() == 1
+        assert breaches_notify() == 0
+        client.force_login(world.vera)
+        body = client.get("/inbox/", {"sort": "due"}).content.decode()
+    assert 'data-due="overdue"' in body
+    assert [m.to for m in mailoutbox] == [["anna@gmina.example"]]
+    assert AuditEvent.objects.filter(verb="inbox.clock.breached").count() == 1
+
+
+def test_the_inbox_sorts_by_time_left(office, webhook, world, client):
+    write_at(webhook, datetime(2026, 1, 13, 11, 0, tzinfo=WARSAW), "m_late", sender="1")
+    write_at(webhook, datetime(2026, 1, 13, 9, 0, tzinfo=WARSAW), "m_early", sender="2")
+    client.force_login(world.vera)
+    with time_machine.travel(datetime(2026, 1, 13, 12, 0, tzinfo=WARSAW), tick=False):
+        body = client.get("/inbox/", {"sort": "due"}).content.decode()
+    early = Conversation.objects.get(resident__platform_id="2")
+    late = Conversation.objects.get(resident__platform_id="1")
+    assert body.index(str(early.uuid)) < body.index(str(late.uuid))
+    assert 'data-due="running"' in body

@@ -169,6 +169,15 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
 if env_bool("RATUSZ_BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = int(env("RATUSZ_HSTS_SECONDS", "0"))
+# Alerts and breach notices go by e-mail; without RATUSZ_EMAIL_HOST they are printed instead.
+EMAIL_HOST = env("RATUSZ_EMAIL_HOST", "")
+EMAIL_PORT = int(env("RATUSZ_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = env("RATUSZ_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env("RATUSZ_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("RATUSZ_EMAIL_TLS", True)
+DEFAULT_FROM_EMAIL = env("RATUSZ_EMAIL_FROM", "ratusz@localhost")
+EMAIL_BACKEND = ("django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST
+                 else "django.core.mail.backends.console.EmailBackend")
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"

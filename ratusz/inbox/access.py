@@ -1,6 +1,6 @@
 from django.http import Http404
 
-from ratusz.inbox.models import Conversation, Message
+from ratusz.inbox.models import Conversation, Deadline, Message
 from ratusz.offices.access import require_role
 from ratusz.offices.models import Role
 
@@ -24,3 +24,12 @@ def access_message(user, message_uuid, *, role: str = Role.VIEWER) -> Message:
         raise Http404("No such message.")
     require_role(user, message.conversation.office, role)
     return message
+
+
+def access_deadline(user, deadline_uuid, *, role: str = Role.VIEWER) -> Deadline:
+    deadline = Deadline.objects.select_related("office", "conversation").filter(
+        uuid=deadline_uuid).first()
+    if deadline is None:
+        raise Http404("No such deadline.")
+    require_role(user, deadline.office, role)
+    return deadline

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from ratusz.audit.services import record
 from ratusz.inbox.models import Conversation, Message
 from ratusz.lib.emergency import looks_like_emergency
+from ratusz.lib.formal import looks_like_public_information_request
 from ratusz.lib.workcal import WorkCalendar
 from ratusz.offices.calendar import calendar_for
 from ratusz.offices.models import Office
@@ -96,6 +97,18 @@ def after_inbound(message_id: int) -> None:
     if emergency:
         emergency_alert(message)
     acknowledge_if_closed(message, emergency=emergency)
+    if looks_like_public_information_request(message.text):
+        _start_udip_clock(message)
+
+
+def _start_udip_clock(message: Message) -> None:
+    from ratusz.inbox.deadlines import deadline_start
+
+    conversation = message.conversation
+    if conversation.deadlines.filter(rule="udip", status="open").exists():
+        return
+    started = timezone.localdate(message.created_at) if message.created_at else None
+    deadline_start(actor="ratusz", conversation=conversation, rule="udip", started_on=started)
 
 
 def emergency_alert(message: Message) -> None:

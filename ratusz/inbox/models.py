@@ -222,3 +222,38 @@ class Note(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+
+class Deadline(models.Model):
+    """A statutory deadline started by a resident's matter (art. 57 KPA arithmetic)."""
+
+    class Rule(models.TextChoices):
+        UDIP = "udip", _("Public information request: 14 days")
+        UDIP_EXTENDED = "udip-extended", _("Public information request, extended: 2 months")
+        COMPLAINT = "complaint", _("Complaint or motion: 1 month")
+        SUPPLEMENT = "supplement", _("Call to supplement an application: 7 days")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        DONE = "done", _("Done")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    office = models.ForeignKey("offices.Office", on_delete=models.PROTECT)
+    conversation = models.ForeignKey(Conversation, null=True, blank=True,
+                                     on_delete=models.SET_NULL, related_name="deadlines")
+    rule = models.CharField(max_length=20, choices=Rule.choices)
+    started_on = models.DateField()
+    legal_end = models.DateField()
+    internal_target = models.DateField()
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="deadlines")
+    status = models.CharField(max_length=5, choices=Status.choices, default=Status.OPEN)
+    created_at = models.DateTimeField(auto_now_add=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["legal_end", "pk"]
+        indexes = [models.Index(fields=["office", "status", "legal_end"])]
+
+    def __str__(self) -> str:
+        return f"{self.rule} until {self.legal_end}"

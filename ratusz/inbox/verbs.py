@@ -18,6 +18,8 @@ register_verbs(
         "inbox.note.added": _("Internal note added"),
         "inbox.ack.sent": _("Out-of-hours acknowledgement sent"),
         "inbox.clock.breached": _("First-response time exceeded"),
+        "inbox.deadline.started": _("Statutory deadline started"),
+        "inbox.deadline.done": _("Statutory deadline closed"),
         "inbox.emergency.alerted": _("On-duty people alerted about a possible emergency"),
     }
 )

@@ -11,9 +11,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from ratusz.channels.models import Channel
+from ratusz.inbox import deadlines as deadline_services
 from ratusz.inbox import selectors, services
-from ratusz.inbox.access import access_conversation, access_message
+from ratusz.inbox.access import access_conversation, access_deadline, access_message
 from ratusz.inbox.forms import AssignForm, NoteForm, ReplyForm, StatusForm
+from ratusz.inbox.models import Deadline
 from ratusz.offices.access import access_office, offices_of
 from ratusz.offices.models import Role
 
@@ -72,7 +74,9 @@ def _thread_context(request, conversation, **extra):
             "assignee": conversation.assignee_id or "",
             "department": conversation.department.slug if conversation.department else "",
         }),
-        "window": services.window_status(conversation), **extra,
+        "window": services.window_status(conversation),
+        "deadlines": conversation.deadlines.order_by("status", "legal_end"),
+        "deadline_rules": Deadline.Rule.choices, "today": timezone.localdate(), **extra,
     }
 
 
@@ -157,3 +161,37 @@ def reply_retry(request: HttpRequest, uuid) -> HttpResponse:
     else:
         messages.success(request, _("Sending again."))
     return redirect("inbox:conversation-detail", uuid=message.conversation.uuid)
+
+
+@login_required
+@require_POST
+def deadline_create(request: HttpRequest, uuid) -> HttpResponse:
+    conversation = access_conversation(request.user, uuid, role=Role.RESPONDER)
+    try:
+        deadline_services.deadline_start(actor=request.user, conversation=conversation,
+                                         rule=request.POST.get("rule", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Deadline started."))
+    return redirect("inbox:conversation-detail", uuid=conversation.uuid)
+
+
+@login_required
+@require_POST
+def deadline_done(request: HttpRequest, uuid) -> HttpResponse:
+    deadline = access_deadline(request.user, uuid, role=Role.RESPONDER)
+    deadline_services.deadline_close(actor=request.user, deadline=deadline)
+    messages.success(request, _("Deadline closed."))
+    if deadline.conversation:
+        return redirect("inbox:conversation-detail", uuid=deadline.conversation.uuid)
+    return redirect("inbox:deadline-list")
+
+
+@login_required
+@require_GET
+def deadline_list(request: HttpRequest) -> HttpResponse:
+    office, membership = _current_office(request)
+    return render(request, "inbox/deadline_list.html", {
+        "office": office, "membership": membership, "today": timezone.localdate(),
+        "deadlines": deadline_services.deadline_list(office)})

@@ -54,6 +54,9 @@ def load_demo() -> tuple[Office, bool]:
         bip_url="https://bip.przykladowo.example.pl", website_url="https://przykladowo.example.pl",
         email="urzad@przykladowo.example.pl", phone="+48 12 345 67 00",
         address="ul. Rynek 1, 00-001 Przykładowo", epuap_address="/UGPrzykladowo/SkrytkaESP",
+        rules_url="https://bip.przykladowo.example.pl/regulamin-strony",
+        duty_contact="dyżurny gminy, tel. 600 100 200 (całą dobę)",
+        duty_emails="kryzys@przykladowo.example.pl",
     )
     departments = {
         slug: department_create(actor=actor, office=office, name=name, slug=slug)

@@ -2,11 +2,15 @@
 
 import json
 from collections import Counter
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.management import call_command
 
 from ratusz.audit.services import verify_chain
+from ratusz.inbox.clock import forget_calendars
 from ratusz.inbox.models import Conversation, Message
 from ratusz.inbox.services import reply_send
 from ratusz.intake.models import Delivery
@@ -17,10 +21,17 @@ from ratusz.web.demo import load_demo
 pytestmark = pytest.mark.django_db
 
 
+WARSAW = ZoneInfo("Europe/Warsaw")
+
+
 @pytest.fixture
 def demo(db):
-    office, _ = load_demo()
-    return office
+    """The demo office on a Tuesday morning, when it is open (the clock keeps ticking)."""
+    forget_calendars()
+    with time_machine.travel(datetime(2026, 11, 24, 10, 0, tzinfo=WARSAW)):
+        office, _ = load_demo()
+        yield office
+    forget_calendars()
 
 
 def redactor():
@@ -122,3 +133,25 @@ def test_messaging_residents_get_their_names_and_posts_their_text(sandbox, demo)
     assert direct.resident.display_name == "Jan Kowalski"
     comment = Conversation.objects.get(kind="comments")
     assert comment.post.text  # the media caption, fetched from the Graph API
+
+
+def test_out_of_hours_the_resident_gets_one_automatic_acknowledgement(sandbox, db):
+    forget_calendars()
+    with time_machine.travel(datetime(2026, 11, 28, 21, 0, tzinfo=WARSAW)):  # Saturday night
+        load_demo()
+        sandbox.inbound(channel="facebook", kind="message", who="Jan Kowalski",
+                        text="Czuć gaz w piwnicy bloku przy Lipowej 5!")
+        sandbox.flush()
+        sandbox.inbound(channel="facebook", kind="message", who="Jan Kowalski",
+                        text="Halo, jest tam ktoś?")
+        sandbox.flush()
+    forget_calendars()
+    sent = [r for r in sandbox.graph_requests()
+            if r["method"] == "POST" and r["path"].endswith("/messages")]
+    assert len(sent) == 1
+    text = sent[0]["body"]["message"]["text"]
+    assert "automatyczna" in text and "w poniedziałek 30 listopada od 8:00" in text
+    assert "112" in text and "600 100 200" in text
+    ack = Message.objects.get(origin=Message.Origin.AUTOMATIC)
+    assert ack.delivery == "sent"
+    assert Conversation.objects.get().status == Conversation.Status.NEW

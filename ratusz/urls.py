@@ -14,4 +14,12 @@ urlpatterns = [
     path("webhooks/", include("ratusz.intake.urls")),
     path("inbox/", include("ratusz.inbox.urls")),
     path("o/<slug:slug>/status/", web_views.status, name="status"),
+    path("o/<slug:slug>/calendar/", web_views.calendar_edit, name="calendar"),
+    path("o/<slug:slug>/calendar/settings", web_views.calendar_settings_save,
+         name="calendar-settings"),
+    path("o/<slug:slug>/calendar/hours", web_views.calendar_hours_save, name="calendar-hours"),
+    path("o/<slug:slug>/calendar/closures", web_views.calendar_closure_add,
+         name="calendar-closure-add"),
+    path("o/<slug:slug>/calendar/closures/<int:pk>/remove", web_views.calendar_closure_remove,
+         name="calendar-closure-remove"),
 ]

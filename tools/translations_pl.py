@@ -293,6 +293,46 @@ PL = {
     "Statutory deadline closed": "Zamknięto termin ustawowy",
     "Deadline started.": "Termin rozpoczęty.",
     "Deadline closed.": "Termin zamknięty.",
+    "Monday": "Poniedziałek",
+    "Tuesday": "Wtorek",
+    "Wednesday": "Środa",
+    "Thursday": "Czwartek",
+    "Friday": "Piątek",
+    "Saturday": "Sobota",
+    "Sunday": "Niedziela",
+    "Write hours as 7:30-15:30; separate spans with commas.":
+        "Wpisz godziny jako 7:30-15:30; kolejne przedziały oddziel przecinkami.",
+    "The office must open before it closes.": "Urząd musi się otwierać przed zamknięciem.",
+    "The spans of one day overlap.": "Przedziały godzin tego dnia nachodzą na siebie.",
+    "Response and acknowledgement settings changed": "Zmieniono ustawienia odpowiedzi i automatycznego potwierdzenia",
+    "Closure day removed": "Usunięto dzień zamknięcia urzędu",
+    "Calendar and hours": "Kalendarz i godziny",
+    "Public holidays come from the Polish calendar by themselves (24 December from 2025 on). Add here the days the office closes although they are no holiday.":
+        "Święta ustawowe są uwzględniane automatycznie (24 grudnia od 2025 r.). Dodaj tu dni, w które urząd jest zamknięty, choć nie są świętem.",
+    "Opening hours": "Godziny pracy",
+    "For example 7:30-15:30, or 8:00-12:00, 13:00-16:00; empty: closed.":
+        "Na przykład 7:30-15:30 albo 8:00-12:00, 13:00-16:00; puste pole: nieczynne.",
+    "Save the hours": "Zapisz godziny",
+    "Closure days": "Dni zamknięcia urzędu",
+    "Remove": "Usuń",
+    "No closure days ahead.": "Brak zaplanowanych dni zamknięcia.",
+    "Add the closure day": "Dodaj dzień zamknięcia",
+    "Answers and the out-of-hours acknowledgement": "Odpowiedzi i automatyczne potwierdzenie poza godzinami pracy",
+    "Leave empty for the standard text. Placeholders: {next_opening}, {rules_url}, {duty_contact}, {office}. The text must say it is automatic.":
+        "Zostaw puste, aby użyć tekstu standardowego. Pola do wstawienia: {next_opening}, {rules_url}, {duty_contact}, {office}. Tekst musi mówić, że jest automatyczny.",
+    "Comma-separated. They get an e-mail about every message that looks like an emergency, at any hour.":
+        "Oddzielone przecinkami. Otrzymają e-mail o każdej wiadomości, która wygląda na zagrożenie, o każdej porze.",
+    "Save the settings": "Zapisz ustawienia",
+    "Preview": "Podgląd",
+    "A resident writing now would get this (the office next opens %(when)s):":
+        "Mieszkaniec piszący teraz otrzymałby taką wiadomość (urząd będzie otwarty: %(when)s):",
+    "And when the message looks like an emergency:": "A gdy wiadomość wygląda na zagrożenie:",
+    "The office has no opening hours yet, so no acknowledgement is sent.":
+        "Urząd nie ma jeszcze godzin pracy, więc potwierdzenia nie są wysyłane.",
+    "Settings saved.": "Ustawienia zapisane.",
+    "Opening hours saved.": "Godziny pracy zapisane.",
+    "Closure day added.": "Dodano dzień zamknięcia.",
+    "Closure day removed.": "Usunięto dzień zamknięcia.",
     "This account is already connected.": "To konto jest już podłączone.",
     "Account created": "Utworzono konto",
     "Meta no longer allows a reply here: more than 7 days have passed since the resident's last message.":

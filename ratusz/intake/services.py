@@ -91,7 +91,13 @@ def delivery_process(delivery: Delivery) -> Delivery:
         payload = json.loads(bytes(delivery.body))
     except (ValueError, RecursionError):
         payload = None
-    parsed = parse_payload(payload)
+    try:
+        parsed = parse_payload(payload)
+    except Exception as exc:  # noqa: BLE001 - the parser is meant to be total; never hang
+        log.exception("Delivery %s could not be parsed", delivery.pk)
+        _finish(delivery, counts, skipped, [f"parser: {type(exc).__name__}: {exc}"[:500]])
+        delivery.refresh_from_db()
+        return delivery
     skipped.extend(parsed.skipped)
     channels = _channels(parsed.events)
     known = {c.pk: known_arrivals(c, parsed.events) for c in set(channels.values()) if c}

@@ -26,7 +26,7 @@ def _parse(value: object) -> datetime | None:
         text = value.strip()
         if not text:
             return None
-        if text.lstrip("-").isdigit():
+        if text.lstrip("-").isascii() and text.lstrip("-").isdigit():
             value = int(text)
         else:
             try:

@@ -46,6 +46,14 @@ def opening_hours_set(*, actor, office: Office, week: dict[int, list[tuple]],
 
 
 @transaction.atomic
+def closure_remove(*, actor, closure: Closure) -> None:
+    office, day = closure.office, closure.day
+    closure.delete()
+    record(actor=actor, verb="offices.calendar.closure_removed", office=office,
+           data={"day": str(day)})
+
+
+@transaction.atomic
 def closure_add(*, actor, office: Office, day: date, kind: str, reason: str = "") -> Closure:
     closure, _ = Closure.objects.update_or_create(office=office, day=day,
                                                   defaults={"kind": kind, "reason": reason})

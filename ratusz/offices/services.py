@@ -69,3 +69,26 @@ def user_create(*, actor, username: str, password: str, first_name: str = "",
     record(actor=actor, verb="offices.user.created", target=user,
            data={"username": username})
     return user
+
+
+TIME_FIELDS = ["response_target_minutes", "ack_messages", "ack_comments", "ack_text",
+               "duty_contact", "duty_emails", "rules_url", "human_agent_enabled"]
+
+
+@transaction.atomic
+def office_time_settings_update(*, actor, office: Office, **values) -> Office:
+    """Change the office's clock and acknowledgement settings; the audit row keeps both."""
+    office = Office.objects.select_for_update().get(pk=office.pk)
+    before = {f: getattr(office, f) for f in TIME_FIELDS}
+    for name, value in values.items():
+        if name not in TIME_FIELDS:
+            raise ValueError(f"Not a time setting: {name}")
+        setattr(office, name, value)
+    after = {f: getattr(office, f) for f in TIME_FIELDS}
+    changed = [f for f in TIME_FIELDS if before[f] != after[f]]
+    if changed:
+        office.save(update_fields=changed)
+        record(actor=actor, verb="offices.office.time_settings_changed", office=office,
+               target=office, data={"before": {f: before[f] for f in changed},
+                                    "after": {f: after[f] for f in changed}})
+    return office

@@ -1,10 +1,17 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
 
+from ratusz.inbox.clock import ack_text, forget_calendars, office_calendar
 from ratusz.offices.access import access_office
-from ratusz.offices.models import Role
+from ratusz.offices.calendar import closure_add, closure_remove, opening_hours_set
+from ratusz.offices.forms import ClosureForm, HoursForm, OfficeTimeForm
+from ratusz.offices.models import Office, Role
+from ratusz.offices.services import office_time_settings_update
 from ratusz.web.selectors import health_get
 
 
@@ -15,3 +22,81 @@ def status(request: HttpRequest, slug: str) -> HttpResponse:
     office, membership = access_office(request.user, slug, role=Role.ADMIN)
     return render(request, "web/status.html", {
         "office": office, "membership": membership, "health": health_get(office)})
+
+
+def _calendar_context(office, membership, **forms_):
+    week = {}
+    for row in office.opening_hours.filter(kind="open", valid_to__isnull=True):
+        week.setdefault(row.weekday, []).append((row.opens, row.closes))
+    calendar = office_calendar(office)
+    opening = calendar.next_opening(timezone.now())
+    return {
+        "office": office, "membership": membership,
+        "settings_form": forms_.get("settings_form") or OfficeTimeForm(instance=office),
+        "hours_form": forms_.get("hours_form") or HoursForm(week=week),
+        "closure_form": forms_.get("closure_form") or ClosureForm(),
+        "closures": office.closures.filter(day__gte=timezone.localdate()),
+        "next_opening": opening,
+        "preview": ack_text(office, opening, emergency=False) if opening else "",
+        "preview_emergency": ack_text(office, opening, emergency=True) if opening else "",
+    }
+
+
+@login_required
+@require_GET
+def calendar_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    """Opening hours, closures and the out-of-hours acknowledgement, with a live preview."""
+    office, membership = access_office(request.user, slug, role=Role.ADMIN)
+    return render(request, "web/calendar.html", _calendar_context(office, membership))
+
+
+@login_required
+@require_POST
+def calendar_settings_save(request: HttpRequest, slug: str) -> HttpResponse:
+    office, membership = access_office(request.user, slug, role=Role.ADMIN)
+    form = OfficeTimeForm(request.POST, instance=Office.objects.get(pk=office.pk))
+    if not form.is_valid():
+        return render(request, "web/calendar.html",
+                      _calendar_context(office, membership, settings_form=form), status=400)
+    office_time_settings_update(actor=request.user, office=office, **form.cleaned_data)
+    messages.success(request, _("Settings saved."))
+    return redirect("calendar", slug=office.slug)
+
+
+@login_required
+@require_POST
+def calendar_hours_save(request: HttpRequest, slug: str) -> HttpResponse:
+    office, membership = access_office(request.user, slug, role=Role.ADMIN)
+    form = HoursForm(request.POST)
+    if not form.is_valid():
+        return render(request, "web/calendar.html",
+                      _calendar_context(office, membership, hours_form=form), status=400)
+    opening_hours_set(actor=request.user, office=office, week=form.week())
+    forget_calendars()
+    messages.success(request, _("Opening hours saved."))
+    return redirect("calendar", slug=office.slug)
+
+
+@login_required
+@require_POST
+def calendar_closure_add(request: HttpRequest, slug: str) -> HttpResponse:
+    office, membership = access_office(request.user, slug, role=Role.ADMIN)
+    form = ClosureForm(request.POST)
+    if not form.is_valid():
+        return render(request, "web/calendar.html",
+                      _calendar_context(office, membership, closure_form=form), status=400)
+    closure_add(actor=request.user, office=office, **form.cleaned_data)
+    forget_calendars()
+    messages.success(request, _("Closure day added."))
+    return redirect("calendar", slug=office.slug)
+
+
+@login_required
+@require_POST
+def calendar_closure_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    office, _membership = access_office(request.user, slug, role=Role.ADMIN)
+    closure = get_object_or_404(office.closures, pk=pk)
+    closure_remove(actor=request.user, closure=closure)
+    forget_calendars()
+    messages.success(request, _("Closure day removed."))
+    return redirect("calendar", slug=office.slug)

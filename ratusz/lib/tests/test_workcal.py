@@ -91,3 +91,18 @@ class TestWorkingTime:
         start = datetime(2026, 1, 9, 15, 0, tzinfo=WARSAW)  # Friday
         end = datetime(2026, 1, 12, 9, 0, tzinfo=WARSAW)  # Monday
         assert GMINA.working_time_between(start, end) == timedelta(hours=1, minutes=30)
+
+
+def test_platform_times_never_raise():
+    from hypothesis import given as _given
+
+    from ratusz.lib.timeutil import from_platform
+
+    assert from_platform("¹") is None
+    assert from_platform("1795860243").year == 2026
+
+    @_given(st.one_of(st.text(), st.integers(), st.floats(), st.none(), st.booleans()))
+    def check(value):
+        from_platform(value)
+
+    check()

@@ -86,3 +86,22 @@ def test_log_in_see_a_message_arrive_answer_it_and_see_it_delivered(desk, live_s
             if r["method"] == "POST" and r["path"].endswith("/messages")]
     assert len(sent) == 1
     assert sent[0]["body"]["message"]["text"] == "Druga rata jest płatna do 15 maja."
+
+
+def test_an_administrator_edits_the_calendar_and_reads_the_deadlines(desk, live_server, page):
+    page.goto(f"{live_server.url}/login/")
+    page.get_by_label("Nazwa użytkownika").fill("admin")
+    page.get_by_label("Hasło").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Zaloguj się").click()
+    page.wait_for_url("**/inbox/")
+    page.get_by_role("link", name="Kalendarz i godziny").click()
+    page.wait_for_url("**/calendar/")
+    assert_accessible(page, "calendar editor")
+    page.get_by_label("Sobota").fill("9:00-13:00")
+    page.get_by_role("button", name="Zapisz godziny").click()
+    page.wait_for_url("**/calendar/")
+    assert page.get_by_label("Sobota").input_value() == "9:00-13:00"
+    assert page.locator('[data-preview="emergency"]').inner_text().count("112") == 1
+    page.get_by_role("link", name="Terminy").click()
+    page.wait_for_url("**/deadlines/")
+    assert_accessible(page, "deadlines list")

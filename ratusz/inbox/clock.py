@@ -86,13 +86,8 @@ class _Defaulting(dict):
         return "{" + key + "}"
 
 
-def after_inbound(message_id: int) -> None:
-    """Runs after a resident's new message is stored: alert, acknowledge, start the clock."""
-    message = Message.objects.select_related("conversation__office", "conversation__channel",
-                                             "conversation__resident").filter(
-        pk=message_id, direction=Message.Direction.IN).first()
-    if message is None:
-        return
+def after_inbound(message: Message) -> None:
+    """Runs after a resident's new message is committed: alert, acknowledge, start a clock."""
     emergency = looks_like_emergency(message.text)
     if emergency:
         emergency_alert(message)
@@ -137,24 +132,29 @@ def _wants_ack(message: Message) -> bool:
     return office.ack_comments and message.conversation.kind == Conversation.Kind.COMMENTS
 
 
-@transaction.atomic
 def acknowledge_if_closed(message: Message, *, emergency: bool = False) -> Message | None:
     """One automatic acknowledgement per conversation per closed period, never more."""
-    conversation = Conversation.objects.select_for_update(of=("self",)).select_related(
-        "office", "channel", "resident").get(pk=message.conversation_id)
-    if not _wants_ack(message) or conversation.channel.status != "active":
+    if not _wants_ack(message):
         return None
     now = timezone.now()
     written = message.created_at or now
-    calendar = office_calendar(conversation.office, timezone.localdate(written))
+    calendar = office_calendar(message.conversation.office, timezone.localdate(written))
     if calendar.is_open(written):
         return None
     opening = calendar.next_opening(written)
     if opening is None or opening <= now:
         return None  # the office has opened since: a person answers, not a machine
+    return _acknowledge(message, opening, emergency)
+
+
+@transaction.atomic
+def _acknowledge(message: Message, opening: datetime, emergency: bool) -> Message | None:
+    conversation = Conversation.objects.select_for_update(of=("self",)).select_related(
+        "office", "channel", "resident").get(pk=message.conversation_id)
     period = opening.isoformat()
-    if conversation.acknowledged_period == period:
+    if conversation.acknowledged_period == period or conversation.channel.status != "active":
         return None
+    now = timezone.now()
     text = ack_text(conversation.office, opening, emergency)
     if message.kind == Message.Kind.MESSAGE:
         kind, target = OutboxAction.Kind.MESSAGE, conversation.resident.platform_id

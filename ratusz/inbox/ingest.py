@@ -177,7 +177,7 @@ def _after_new(message: Message, by_page: bool) -> None:
         if conversation.response_due_at is None and not message.deleted_at:
             conversation.response_due_at = clock.response_due(conversation, message.created_at)
         _audit("inbox.message.received", message)
-        transaction.on_commit(lambda: clock.after_inbound(message.pk), robust=True)
+        transaction.on_commit(lambda: clock.after_inbound(message), robust=True)
     _save_conversation(conversation)
 
 

@@ -318,8 +318,8 @@ PL = {
     "No closure days ahead.": "Brak zaplanowanych dni zamknięcia.",
     "Add the closure day": "Dodaj dzień zamknięcia",
     "Answers and the out-of-hours acknowledgement": "Odpowiedzi i automatyczne potwierdzenie poza godzinami pracy",
-    "Leave empty for the standard text. Placeholders: {next_opening}, {rules_url}, {duty_contact}, {office}. The text must say it is automatic.":
-        "Zostaw puste, aby użyć tekstu standardowego. Pola do wstawienia: {next_opening}, {rules_url}, {duty_contact}, {office}. Tekst musi mówić, że jest automatyczny.",
+    "Leave empty for the standard text. Placeholders: {next_opening}, {rules_url}, {duty_contact}, {complaints_hours}, {office}. The text must say it is automatic.":
+        "Zostaw puste, aby użyć tekstu standardowego. Pola do wstawienia: {next_opening}, {rules_url}, {duty_contact}, {complaints_hours}, {office}. Tekst musi mówić, że jest automatyczny.",
     "Comma-separated. They get an e-mail about every message that looks like an emergency, at any hour.":
         "Oddzielone przecinkami. Otrzymają e-mail o każdej wiadomości, która wygląda na zagrożenie, o każdej porze.",
     "Save the settings": "Zapisz ustawienia",
@@ -333,6 +333,21 @@ PL = {
     "Opening hours saved.": "Godziny pracy zapisane.",
     "Closure day added.": "Dodano dzień zamknięcia.",
     "Closure day removed.": "Usunięto dzień zamknięcia.",
+    "Channel's first response target changed": "Zmieniono czas na pierwszą odpowiedź dla kanału",
+    "One private reply (Messenger / Direct) to this comment is possible until %(until)s.":
+        "Jedna prywatna odpowiedź (Messenger / Direct) na ten komentarz jest możliwa do %(until)s.",
+    "After-hours slot for complaints and motions": "Przyjmowanie skarg i wniosków po godzinach pracy",
+    "If the head of office receives residents' complaints outside opening hours, give the slot here; the acknowledgement can name it with {complaints_hours}.":
+        "Jeśli kierownik urzędu przyjmuje skargi i wnioski mieszkańców poza godzinami pracy, podaj tu te godziny; automatyczne potwierdzenie może je podać za pomocą {complaints_hours}.",
+    "Save the slot": "Zapisz godziny przyjęć",
+    "First response target per channel": "Czas na pierwszą odpowiedź w poszczególnych kanałach",
+    "Empty: the office's target (%(minutes)s working minutes).":
+        "Puste pole: czas ustawiony dla urzędu (%(minutes)s minut roboczych).",
+    "Save": "Zapisz",
+    "Hours for complaints saved.": "Godziny przyjmowania skarg zapisane.",
+    "Give the target in whole minutes, or leave it empty.":
+        "Podaj czas w pełnych minutach albo zostaw pole puste.",
+    "Target saved.": "Czas zapisany.",
     "This account is already connected.": "To konto jest już podłączone.",
     "Account created": "Utworzono konto",
     "Meta no longer allows a reply here: more than 7 days have passed since the resident's last message.":

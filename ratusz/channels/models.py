@@ -38,6 +38,9 @@ class Channel(models.Model):
     status_reason = models.TextField(blank=True)
     status_changed_at = models.DateTimeField(null=True, blank=True)
     connected_at = models.DateTimeField(default=timezone.now)
+    # Overrides the office's first-response target for this channel (working minutes).
+    response_target_minutes = models.PositiveIntegerField(
+        _("first response target (working minutes)"), null=True, blank=True)
 
     class Meta:
         ordering = ["platform", "name"]

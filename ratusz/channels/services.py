@@ -61,6 +61,19 @@ def channel_replace_token(*, actor, channel: Channel, token: str) -> Channel:
     return channel
 
 
+@transaction.atomic
+def channel_target_set(*, actor, channel: Channel, minutes: int | None) -> Channel:
+    channel = Channel.objects.select_for_update().get(pk=channel.pk)
+    before = channel.response_target_minutes
+    if before == minutes:
+        return channel
+    channel.response_target_minutes = minutes
+    channel.save(update_fields=["response_target_minutes"])
+    record(actor=actor, verb="channels.channel.target_changed", office=channel.office,
+           target=channel, data={"before": before, "after": minutes})
+    return channel
+
+
 def channel_for_account(platform: str, account_id: str) -> Channel | None:
     """The connected channel for a platform account id, or None when it is not ours."""
     return (

@@ -16,8 +16,8 @@ from ratusz.inbox.models import Conversation, Message
 from ratusz.lib.emergency import looks_like_emergency
 from ratusz.lib.formal import looks_like_public_information_request
 from ratusz.lib.workcal import WorkCalendar
-from ratusz.offices.calendar import calendar_for
-from ratusz.offices.models import Office
+from ratusz.offices.calendar import calendar_for, weekly_spans
+from ratusz.offices.models import Office, OpeningHours
 from ratusz.outbox.models import OutboxAction
 from ratusz.outbox.services import action_create
 
@@ -55,8 +55,9 @@ def when_in_words(moment: datetime) -> str:
 
 def response_due(conversation: Conversation, since: datetime) -> datetime | None:
     office = conversation.office
+    minutes = conversation.channel.response_target_minutes or office.response_target_minutes
     calendar = office_calendar(office, timezone.localdate(since))
-    return calendar.add_working_time(since, timedelta(minutes=office.response_target_minutes))
+    return calendar.add_working_time(since, timedelta(minutes=minutes))
 
 
 def default_ack_text() -> str:
@@ -69,8 +70,19 @@ def emergency_text() -> str:
              "The municipality's on-duty crisis contact: {duty_contact}.")
 
 
+DAY_NAMES = ["poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela"]
+
+
+def complaints_hours(office: Office) -> str:
+    """'poniedziałek 15:30-17:00' for the after-hours complaints slot, or '-'."""
+    week = weekly_spans(office, OpeningHours.Kind.COMPLAINTS, timezone.localdate())
+    return "; ".join(f"{DAY_NAMES[day]} {a.hour}:{a.minute:02d}-{b.hour}:{b.minute:02d}"
+                     for day in sorted(week) for a, b in week[day]) or "-"
+
+
 def ack_text(office: Office, next_opening: datetime, emergency: bool) -> str:
     values = {"next_opening": when_in_words(next_opening),
+              "complaints_hours": complaints_hours(office),
               "rules_url": office.rules_url or office.bip_url or office.website_url or "-",
               "duty_contact": office.duty_contact or "112", "office": office.name}
     text = (office.ack_text or default_ack_text()).format_map(_Defaulting(values))

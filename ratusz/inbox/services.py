@@ -73,6 +73,19 @@ def window_status(conversation: Conversation, now=None) -> dict | None:
     return None
 
 
+def private_reply_status(conversation: Conversation, now=None) -> dict | None:
+    """For a comment thread: can the office still send its one private reply, until when?"""
+    if conversation.kind != Conversation.Kind.COMMENTS:
+        return None
+    now = now or timezone.now()
+    try:
+        _private_reply_target(conversation, now)
+    except ValidationError as error:
+        return {"kind": "unavailable", "reason": error.messages[0]}
+    root = conversation.messages.filter(platform_id=conversation.thread_key).first()
+    return {"kind": "available", "until": root.created_at + PRIVATE_REPLY_WINDOW}
+
+
 def _check_length(channel: Channel, mode: str, text: str) -> None:
     if not text.strip():
         raise ValidationError(_("The reply is empty."))

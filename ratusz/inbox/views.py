@@ -75,6 +75,7 @@ def _thread_context(request, conversation, **extra):
             "department": conversation.department.slug if conversation.department else "",
         }),
         "window": services.window_status(conversation),
+        "private_reply": services.private_reply_status(conversation),
         "deadlines": conversation.deadlines.order_by("status", "legal_end"),
         "deadline_rules": Deadline.Rule.choices, "today": timezone.localdate(), **extra,
     }

@@ -6,11 +6,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from ratusz.channels.services import channel_target_set
 from ratusz.inbox.clock import ack_text, forget_calendars, office_calendar
 from ratusz.offices.access import access_office
-from ratusz.offices.calendar import closure_add, closure_remove, opening_hours_set
+from ratusz.offices.calendar import (
+    closure_add,
+    closure_remove,
+    opening_hours_set,
+    weekly_spans,
+)
 from ratusz.offices.forms import ClosureForm, HoursForm, OfficeTimeForm
-from ratusz.offices.models import Office, Role
+from ratusz.offices.models import Office, OpeningHours, Role
 from ratusz.offices.services import office_time_settings_update
 from ratusz.web.selectors import health_get
 
@@ -25,15 +31,18 @@ def status(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _calendar_context(office, membership, **forms_):
-    week = {}
-    for row in office.opening_hours.filter(kind="open", valid_to__isnull=True):
-        week.setdefault(row.weekday, []).append((row.opens, row.closes))
+    today = timezone.localdate()
+    week = weekly_spans(office, OpeningHours.Kind.OPEN, today)
+    complaints = weekly_spans(office, OpeningHours.Kind.COMPLAINTS, today)
     calendar = office_calendar(office)
     opening = calendar.next_opening(timezone.now())
     return {
         "office": office, "membership": membership,
         "settings_form": forms_.get("settings_form") or OfficeTimeForm(instance=office),
         "hours_form": forms_.get("hours_form") or HoursForm(week=week),
+        "complaints_form": forms_.get("complaints_form") or HoursForm(
+            week=complaints, prefix="complaints"),
+        "channels": office.channels.order_by("platform", "name"),
         "closure_form": forms_.get("closure_form") or ClosureForm(),
         "closures": office.closures.filter(day__gte=timezone.localdate()),
         "next_opening": opening,
@@ -74,6 +83,34 @@ def calendar_hours_save(request: HttpRequest, slug: str) -> HttpResponse:
     opening_hours_set(actor=request.user, office=office, week=form.week())
     forget_calendars()
     messages.success(request, _("Opening hours saved."))
+    return redirect("calendar", slug=office.slug)
+
+
+@login_required
+@require_POST
+def calendar_complaints_save(request: HttpRequest, slug: str) -> HttpResponse:
+    office, membership = access_office(request.user, slug, role=Role.ADMIN)
+    form = HoursForm(request.POST, prefix="complaints")
+    if not form.is_valid():
+        return render(request, "web/calendar.html",
+                      _calendar_context(office, membership, complaints_form=form), status=400)
+    opening_hours_set(actor=request.user, office=office, week=form.week(),
+                      kind=OpeningHours.Kind.COMPLAINTS)
+    messages.success(request, _("Hours for complaints saved."))
+    return redirect("calendar", slug=office.slug)
+
+
+@login_required
+@require_POST
+def calendar_channel_target(request: HttpRequest, slug: str, uuid) -> HttpResponse:
+    office, _membership = access_office(request.user, slug, role=Role.ADMIN)
+    channel = get_object_or_404(office.channels, uuid=uuid)
+    raw = request.POST.get("minutes", "").strip()
+    if raw and not (raw.isdigit() and 0 < int(raw) <= 100_000):
+        messages.error(request, _("Give the target in whole minutes, or leave it empty."))
+    else:
+        channel_target_set(actor=request.user, channel=channel, minutes=int(raw) if raw else None)
+        messages.success(request, _("Target saved."))
     return redirect("calendar", slug=office.slug)
 
 

@@ -1,7 +1,7 @@
 """The office calendar at work in the inbox: acknowledgements, emergencies, response clocks.
 Tests run in Europe/Warsaw and pin time with time-machine."""
 
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -182,3 +182,25 @@ def test_the_inbox_sorts_by_time_left(office, webhook, world, client):
     late = Conversation.objects.get(resident__platform_id="1")
     assert body.index(str(early.uuid)) < body.index(str(late.uuid))
     assert 'data-due="running"' in body
+
+
+def test_a_channel_target_overrides_the_office_target(office, webhook, world):
+    world.page.response_target_minutes = 60
+    world.page.save()
+    write_at(webhook, datetime(2026, 1, 13, 9, 0, tzinfo=WARSAW), "m_1")
+    assert Conversation.objects.get().response_due_at == datetime(2026, 1, 13, 10, 0,
+                                                                  tzinfo=WARSAW)
+
+
+def test_the_composer_shows_the_private_reply_limit(office, webhook, world, client):
+    moment = datetime(2026, 1, 13, 9, 0, tzinfo=WARSAW)
+    with time_machine.travel(moment, tick=False):
+        webhook(feed_comment("998877_1", created=int(moment.timestamp())))
+        client.force_login(world.anna)
+        conversation = Conversation.objects.get()
+        body = client.get(f"/inbox/c/{conversation.uuid}/").content.decode()
+    assert 'data-private-reply="available"' in body and "20 stycznia" in body
+    with time_machine.travel(moment + timedelta(days=8), tick=False):
+        client.force_login(world.anna)
+        body = client.get(f"/inbox/c/{conversation.uuid}/").content.decode()
+    assert 'data-private-reply="unavailable"' in body and "7 dni" in body

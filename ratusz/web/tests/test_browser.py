@@ -97,10 +97,10 @@ def test_an_administrator_edits_the_calendar_and_reads_the_deadlines(desk, live_
     page.get_by_role("link", name="Kalendarz i godziny").click()
     page.wait_for_url("**/calendar/")
     assert_accessible(page, "calendar editor")
-    page.get_by_label("Sobota").fill("9:00-13:00")
-    page.get_by_role("button", name="Zapisz godziny").click()
+    page.locator("#id_day_5").fill("9:00-13:00")
+    page.get_by_role("button", name="Zapisz godziny", exact=True).click()
     page.wait_for_url("**/calendar/")
-    assert page.get_by_label("Sobota").input_value() == "9:00-13:00"
+    assert page.locator("#id_day_5").input_value() == "9:00-13:00"
     assert page.locator('[data-preview="emergency"]').inner_text().count("112") == 1
     page.get_by_role("link", name="Terminy").click()
     page.wait_for_url("**/deadlines/")

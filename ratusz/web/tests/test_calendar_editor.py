@@ -69,3 +69,20 @@ def test_only_administrators_edit_the_calendar(client, world, admin):
     assert client.post("/o/a/calendar/hours", {"day_0": "8:00-9:00"}).status_code == 403
     client.force_login(world.bea)
     assert client.get("/o/a/calendar/").status_code == 404
+
+
+def test_complaints_slot_and_a_channel_target(client, world, admin):
+    from ratusz.inbox.clock import complaints_hours
+
+    client.force_login(admin)
+    client.post("/o/a/calendar/complaints", {"complaints-day_0": "15:30-17:00"})
+    assert complaints_hours(world.office) == "poniedziałek 15:30-17:00"
+    assert OpeningHours.objects.get(kind="complaints").weekday == 0
+    client.post(f"/o/a/calendar/channels/{world.page.uuid}", {"minutes": "60"})
+    world.page.refresh_from_db()
+    assert world.page.response_target_minutes == 60
+    client.post(f"/o/a/calendar/channels/{world.page.uuid}", {"minutes": "abc"})
+    client.post(f"/o/a/calendar/channels/{world.instagram.uuid}", {"minutes": ""})
+    world.page.refresh_from_db()
+    assert world.page.response_target_minutes == 60
+    assert AuditEvent.objects.filter(verb="channels.channel.target_changed").count() == 1

@@ -178,6 +178,11 @@ EMAIL_USE_TLS = env_bool("RATUSZ_EMAIL_TLS", True)
 DEFAULT_FROM_EMAIL = env("RATUSZ_EMAIL_FROM", "ratusz@localhost")
 EMAIL_BACKEND = ("django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST
                  else "django.core.mail.backends.console.EmailBackend")
+# Who hears about a message that looks like an emergency: dotted paths of callables taking
+# the message and returning how many people they reached.
+RATUSZ_EMERGENCY_NOTIFIERS = [
+    n for n in env("RATUSZ_EMERGENCY_NOTIFIERS", "ratusz.inbox.clock.notify_by_email").split(",")
+    if n]
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from ratusz.audit.services import record
@@ -119,22 +120,33 @@ def _start_udip_clock(message: Message) -> None:
 
 
 def emergency_alert(message: Message) -> None:
+    """Tell the on-duty people at once, through every notifier in RATUSZ_EMERGENCY_NOTIFIERS
+    (e-mail by default; an SMS gateway or a chat webhook plugs in the same way)."""
+    reached = {}
+    for path in settings.RATUSZ_EMERGENCY_NOTIFIERS:
+        try:
+            reached[path] = import_string(path)(message)
+        except Exception:  # noqa: BLE001 - one broken channel must not silence the others
+            log.exception("Emergency notifier %s failed for message %s", path, message.pk)
+            reached[path] = 0
+    with transaction.atomic():
+        record(actor="ratusz", verb="inbox.emergency.alerted", office=message.conversation.office,
+               target=message, data={"reached": reached})
+
+
+def notify_by_email(message: Message) -> int:
+    """The default emergency notifier; returns how many people it reached."""
     office = message.conversation.office
     recipients = [e.strip() for e in office.duty_emails.split(",") if e.strip()]
+    if not recipients:
+        return 0
     link = f"{settings.RATUSZ_BASE_URL}/inbox/c/{message.conversation.uuid}/"
-    if recipients:
-        try:
-            send_mail(_("Ratusz: a message that looks like an emergency"),
-                      _("A resident wrote on %(channel)s:\n\n%(text)s\n\nOpen it: %(link)s") % {
-                          "channel": message.channel.get_platform_display(),
-                          "text": message.text[:2000], "link": link},
-                      None, recipients)
-        except Exception:  # noqa: BLE001 - a mail outage must not stop the acknowledgement
-            log.exception("Emergency alert for message %s could not be mailed", message.pk)
-            recipients = []
-    with transaction.atomic():
-        record(actor="ratusz", verb="inbox.emergency.alerted", office=office, target=message,
-               data={"mailed_to": len(recipients)})
+    send_mail(_("Ratusz: a message that looks like an emergency"),
+              _("A resident wrote on %(channel)s:\n\n%(text)s\n\nOpen it: %(link)s") % {
+                  "channel": message.channel.get_platform_display(),
+                  "text": message.text[:2000], "link": link},
+              None, recipients)
+    return len(recipients)
 
 
 def _wants_ack(message: Message) -> bool:

@@ -204,3 +204,30 @@ def test_the_composer_shows_the_private_reply_limit(office, webhook, world, clie
         client.force_login(world.anna)
         body = client.get(f"/inbox/c/{conversation.uuid}/").content.decode()
     assert 'data-private-reply="unavailable"' in body and "7 dni" in body
+
+
+CALLS = []
+
+
+def record_call(message):
+    CALLS.append(message.text)
+    return 1
+
+
+def broken_notifier(message):
+    raise RuntimeError("gateway down")
+
+
+def test_emergency_notifiers_are_pluggable_and_one_failure_does_not_silence_others(
+        office, webhook, settings, mailoutbox):
+    settings.RATUSZ_EMERGENCY_NOTIFIERS = [
+        "ratusz.inbox.tests.test_clock.broken_notifier",
+        "ratusz.inbox.tests.test_clock.record_call",
+        "ratusz.inbox.clock.notify_by_email"]
+    CALLS.clear()
+    write_at(webhook, datetime(2026, 1, 14, 10, 0, tzinfo=WARSAW), "m_1", text="Pożar stodoły!")
+    assert CALLS == ["Pożar stodoły!"] and len(mailoutbox) == 1
+    event = AuditEvent.objects.get(verb="inbox.emergency.alerted")
+    assert event.data["reached"] == {
+        "ratusz.inbox.tests.test_clock.broken_notifier": 0,
+        "ratusz.inbox.tests.test_clock.record_call": 1, "ratusz.inbox.clock.notify_by_email": 1}

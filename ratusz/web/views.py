@@ -59,45 +59,51 @@ def calendar_edit(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "web/calendar.html", _calendar_context(office, membership))
 
 
+def _save_calendar_form(request, slug, make_form, context_key, save, done_message):
+    """The calendar page's forms: check, save through a service, or show the errors."""
+    office, membership = access_office(request.user, slug, role=Role.ADMIN)
+    form = make_form(office)
+    if not form.is_valid():
+        context = _calendar_context(office, membership, **{context_key: form})
+        return render(request, "web/calendar.html", context, status=400)
+    save(office, form)
+    forget_calendars()
+    messages.success(request, done_message)
+    return redirect("calendar", slug=office.slug)
+
+
 @login_required
 @require_POST
 def calendar_settings_save(request: HttpRequest, slug: str) -> HttpResponse:
-    office, membership = access_office(request.user, slug, role=Role.ADMIN)
-    form = OfficeTimeForm(request.POST, instance=Office.objects.get(pk=office.pk))
-    if not form.is_valid():
-        return render(request, "web/calendar.html",
-                      _calendar_context(office, membership, settings_form=form), status=400)
-    office_time_settings_update(actor=request.user, office=office, **form.cleaned_data)
-    messages.success(request, _("Settings saved."))
-    return redirect("calendar", slug=office.slug)
+    return _save_calendar_form(
+        request, slug,
+        lambda office: OfficeTimeForm(request.POST, instance=Office.objects.get(pk=office.pk)),
+        "settings_form",
+        lambda office, form: office_time_settings_update(actor=request.user, office=office,
+                                                         **form.cleaned_data),
+        _("Settings saved."))
 
 
 @login_required
 @require_POST
 def calendar_hours_save(request: HttpRequest, slug: str) -> HttpResponse:
-    office, membership = access_office(request.user, slug, role=Role.ADMIN)
-    form = HoursForm(request.POST)
-    if not form.is_valid():
-        return render(request, "web/calendar.html",
-                      _calendar_context(office, membership, hours_form=form), status=400)
-    opening_hours_set(actor=request.user, office=office, week=form.week())
-    forget_calendars()
-    messages.success(request, _("Opening hours saved."))
-    return redirect("calendar", slug=office.slug)
+    return _save_calendar_form(
+        request, slug, lambda office: HoursForm(request.POST), "hours_form",
+        lambda office, form: opening_hours_set(actor=request.user, office=office,
+                                               week=form.week()),
+        _("Opening hours saved."))
 
 
 @login_required
 @require_POST
 def calendar_complaints_save(request: HttpRequest, slug: str) -> HttpResponse:
-    office, membership = access_office(request.user, slug, role=Role.ADMIN)
-    form = HoursForm(request.POST, prefix="complaints")
-    if not form.is_valid():
-        return render(request, "web/calendar.html",
-                      _calendar_context(office, membership, complaints_form=form), status=400)
-    opening_hours_set(actor=request.user, office=office, week=form.week(),
-                      kind=OpeningHours.Kind.COMPLAINTS)
-    messages.success(request, _("Hours for complaints saved."))
-    return redirect("calendar", slug=office.slug)
+    return _save_calendar_form(
+        request, slug, lambda office: HoursForm(request.POST, prefix="complaints"),
+        "complaints_form",
+        lambda office, form: opening_hours_set(actor=request.user, office=office,
+                                               week=form.week(),
+                                               kind=OpeningHours.Kind.COMPLAINTS),
+        _("Hours for complaints saved."))
 
 
 @login_required
@@ -117,15 +123,10 @@ def calendar_channel_target(request: HttpRequest, slug: str, uuid) -> HttpRespon
 @login_required
 @require_POST
 def calendar_closure_add(request: HttpRequest, slug: str) -> HttpResponse:
-    office, membership = access_office(request.user, slug, role=Role.ADMIN)
-    form = ClosureForm(request.POST)
-    if not form.is_valid():
-        return render(request, "web/calendar.html",
-                      _calendar_context(office, membership, closure_form=form), status=400)
-    closure_add(actor=request.user, office=office, **form.cleaned_data)
-    forget_calendars()
-    messages.success(request, _("Closure day added."))
-    return redirect("calendar", slug=office.slug)
+    return _save_calendar_form(
+        request, slug, lambda office: ClosureForm(request.POST), "closure_form",
+        lambda office, form: closure_add(actor=request.user, office=office, **form.cleaned_data),
+        _("Closure day added."))
 
 
 @login_required

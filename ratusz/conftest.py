@@ -1,9 +1,16 @@
 import contextlib
+import os
 
 import pytest
 from django.conf import settings
+from hypothesis import settings as hypothesis_settings
 
 from ratusz.testing import World
+
+# CI replays the same examples every run, so a red build always means a change broke
+# something; on developers' machines the fuzz tests keep exploring new inputs.
+hypothesis_settings.register_profile("ci", derandomize=True)
+hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "default")
 
 
 def pytest_collection_modifyitems(items):

@@ -158,7 +158,7 @@ def _wants_ack(message: Message) -> bool:
 
 def acknowledge_if_closed(message: Message, *, emergency: bool = False) -> Message | None:
     """One automatic acknowledgement per conversation per closed period, never more."""
-    if not _wants_ack(message):
+    if not _wants_ack(message) or message.deleted_at:
         return None
     now = timezone.now()
     written = message.created_at or now

@@ -60,17 +60,14 @@ def window_status(conversation: Conversation, now=None) -> dict | None:
     """What Meta allows in a direct thread now, for the composer: kind and until when."""
     if conversation.kind != Conversation.Kind.DIRECT or conversation.last_inbound_at is None:
         return None
-    now = now or timezone.now()
-    last = conversation.last_inbound_at
-    if now - last <= STANDARD_WINDOW:
-        return {"kind": "standard", "until": last + STANDARD_WINDOW}
-    if now - last <= HUMAN_AGENT_WINDOW and conversation.office.human_agent_enabled:
-        return {"kind": "human_agent", "until": last + HUMAN_AGENT_WINDOW}
     try:
-        message_window(conversation, now)
+        _messaging_type, tag = message_window(conversation, now)
     except ValidationError as error:
         return {"kind": "closed", "reason": error.messages[0]}
-    return None
+    last = conversation.last_inbound_at
+    if tag:
+        return {"kind": "human_agent", "until": last + HUMAN_AGENT_WINDOW}
+    return {"kind": "standard", "until": last + STANDARD_WINDOW}
 
 
 def private_reply_status(conversation: Conversation, now=None) -> dict | None:
@@ -84,6 +81,12 @@ def private_reply_status(conversation: Conversation, now=None) -> dict | None:
         return {"kind": "unavailable", "reason": error.messages[0]}
     root = conversation.messages.filter(platform_id=conversation.thread_key).first()
     return {"kind": "available", "until": root.created_at + PRIVATE_REPLY_WINDOW}
+
+
+def _message_payload(conversation: Conversation, now=None) -> dict:
+    """How a message must be sent now: the messaging type, and the tag past 24 hours."""
+    messaging_type, tag = message_window(conversation, now)
+    return {"messaging_type": messaging_type, **({"tag": tag} if tag else {})}
 
 
 def _check_length(channel: Channel, mode: str, text: str) -> None:
@@ -126,9 +129,8 @@ def _plan(conversation: Conversation, mode: str, now) -> tuple[str, str, dict]:
     if mode not in reply_modes(conversation):
         raise ValidationError(_("This kind of reply is not possible in this conversation."))
     if mode == ReplyMode.MESSAGE:
-        messaging_type, tag = message_window(conversation, now)
-        payload = {"messaging_type": messaging_type, **({"tag": tag} if tag else {})}
-        return OutboxAction.Kind.MESSAGE, conversation.resident.platform_id, payload
+        return (OutboxAction.Kind.MESSAGE, conversation.resident.platform_id,
+                _message_payload(conversation, now))
     if mode == ReplyMode.PRIVATE:
         key, target = _private_reply_target(conversation, now)
         return OutboxAction.Kind.PRIVATE_REPLY, target, {"recipient_key": key}
@@ -214,9 +216,8 @@ def reply_retry(*, actor, message: Message) -> Message:
         raise ValidationError(_("The channel's connection is broken; reconnect it first."))
     action = message.outbox_action
     if action.kind == OutboxAction.Kind.MESSAGE:  # the window may have moved since the first try
-        messaging_type, tag = message_window(conversation)
         action.payload = {"text": action.payload.get("text", ""),
-                          "messaging_type": messaging_type, **({"tag": tag} if tag else {})}
+                          **_message_payload(conversation)}
         action.save(update_fields=["payload"])
     action_retry(actor=actor, action=action)
     message.delivery, message.delivery_error = Message.Delivery.PENDING, ""

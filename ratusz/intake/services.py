@@ -25,7 +25,7 @@ from ratusz.channels.services import channel_for_account
 from ratusz.inbox.ingest import arrival_id, event_ingest, known_arrivals
 from ratusz.intake.models import Delivery
 from ratusz.intake.router import intake_alias
-from ratusz.platforms.meta.events import FACEBOOK, INSTAGRAM, parse_payload
+from ratusz.platforms.meta.events import parse_payload
 
 log = logging.getLogger(__name__)
 STALE_CLAIM = timedelta(minutes=5)
@@ -123,8 +123,8 @@ def delivery_process(delivery: Delivery) -> Delivery:
 def _channels(events) -> dict:
     """The connected channel for each (platform, account id) in a delivery, looked up once."""
     keys = {(e.platform, e.account_id) for e in events}
-    return {(platform, account): channel_for_account(
-        FACEBOOK if platform == FACEBOOK else INSTAGRAM, account) for platform, account in keys}
+    return {(platform, account): channel_for_account(platform, account)
+            for platform, account in keys}
 
 
 def _finish(delivery: Delivery, counts: Counter[str], skipped: list[str],

@@ -350,3 +350,18 @@ def test_without_the_human_agent_feature_the_window_closes_after_24_hours(world,
     with time_machine.travel(timezone.now() + timedelta(days=2)), \
             pytest.raises(ValidationError, match="Human Agent"):
         reply_send(actor=world.anna, conversation=dm_thread, text="Tak.", mode="message")
+
+
+def test_a_private_reply_to_a_residents_own_post_names_the_post(graph, world, webhook,
+                                                                committed):
+    now = int(timezone.now().timestamp())
+    webhook({"object": "page", "entry": [{"id": PAGE_ID, "time": now, "changes": [
+        {"field": "feed", "value": {"item": "status", "verb": "add", "post_id": f"{PAGE_ID}_77",
+                                    "message": "Skarga na hałas", "created_time": now,
+                                    "from": {"id": "7311", "name": "Anna Kowalska"}}}]}]})
+    fake = graph((200, {"recipient_id": "7311", "message_id": "m_priv"}))
+    with committed():
+        reply_send(actor=world.anna, conversation=Conversation.objects.get(),
+                   text="Odpisujemy prywatnie.", mode="private")
+    body = json.loads(fake.posts()[0].content)
+    assert body["recipient"] == {"post_id": f"{PAGE_ID}_77"}

@@ -18,6 +18,7 @@ class OutboxAction(models.Model):
         COMMENT_REPLY = "comment_reply", _("Public reply to a comment")
         MESSAGE = "message", _("Direct message")
         PRIVATE_REPLY = "private_reply", _("Private reply to a comment")
+        COMMENT_HIDE = "comment_hide", _("Hide or unhide a comment")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting to be sent")

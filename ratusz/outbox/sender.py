@@ -23,6 +23,11 @@ def perform(action: OutboxAction) -> tuple[dict[str, Any], str]:
     channel = action.channel
     text = action.payload.get("text", "")
     with client_for(channel) as client:
+        if action.kind == OutboxAction.Kind.COMMENT_HIDE:
+            result = client.set_comment_hidden(
+                action.target_id, bool(action.payload.get("hidden", True)),
+                instagram=channel.platform == Channel.Platform.INSTAGRAM)
+            return result, ""
         if action.kind == OutboxAction.Kind.COMMENT_REPLY:
             result = client.reply_to_comment(
                 action.target_id, text, instagram=channel.platform == Channel.Platform.INSTAGRAM

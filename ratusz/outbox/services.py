@@ -71,14 +71,17 @@ def action_send(action_id: int) -> OutboxAction | None:
     if claim is None:
         return None
     action, previous = claim
-    if previous == Status.UNKNOWN and action.kind != OutboxAction.Kind.COMMENT_REPLY:
+    if previous == Status.UNKNOWN and action.kind in {OutboxAction.Kind.MESSAGE,
+                                                      OutboxAction.Kind.PRIVATE_REPLY}:
         # A message cannot be looked up, and its echo did not come back in the grace period:
         # sending again could reach the resident twice, so a person decides.
         return _record_failure(action, graph.GraphError(
             _("Meta did not answer and no echo came back, so the message may or may not have "
               "arrived. Check with the resident before trying again."), outcome=graph.STOP))
     try:
-        result_id = sender.find_posted_comment(action) if previous == Status.UNKNOWN else ""
+        # A reply can be looked up; a hide can simply be made again (it is idempotent).
+        looked_up = previous == Status.UNKNOWN and action.kind == OutboxAction.Kind.COMMENT_REPLY
+        result_id = sender.find_posted_comment(action) if looked_up else ""
         if result_id:
             result = {"found_after_unknown_outcome": True, "id": result_id}
         else:

@@ -150,6 +150,12 @@ class GraphClient:
         edge = "replies" if instagram else "comments"
         return self.request("POST", f"{object_id}/{edge}", json_body={"message": text})
 
+    def set_comment_hidden(self, comment_id: str, hidden: bool, *,
+                           instagram: bool) -> dict[str, Any]:
+        """Facebook takes `is_hidden`, Instagram takes `hide`; both answer {"success": true}."""
+        field = "hide" if instagram else "is_hidden"
+        return self.request("POST", comment_id, json_body={field: hidden})
+
     def list_comments(self, object_id: str, *, instagram: bool,
                       limit: int = 100) -> list[dict[str, Any]]:
         """Replies under a comment (or comments on a post), newest first where supported."""

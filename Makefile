@@ -27,6 +27,7 @@ test-postgres: $(STAMP)
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/test $(BIN)/python -m pytest -q
 
 bench: $(STAMP)
+	$(BIN)/python bench/triage.py
 	$(BIN)/python bench/webhooks.py
 
 lint: $(STAMP)

@@ -44,6 +44,9 @@ RATUSZ_GRAPH_TIMEOUT = float(env("RATUSZ_GRAPH_TIMEOUT", "10"))
 # Ask the Graph API for a new messaging resident's name and a new post's text (data
 # minimisation: an office may switch this off and see platform ids instead of names).
 RATUSZ_FETCH_PLATFORM_DETAILS = env_bool("RATUSZ_FETCH_PLATFORM_DETAILS", True)
+# Triage: a harmful-content model retrained with the office's own corrections
+# (`ratusz triage retrain` prints its path); empty means the model shipped with Ratusz.
+RATUSZ_HARMFUL_MODEL = env("RATUSZ_HARMFUL_MODEL", "")
 # A drain of webhook deliveries looks again this long after it ran dry; kicks are debounced
 # for less than that, so no delivery waits for the minute sweeper.
 RATUSZ_DRAIN_RECHECK = float(env("RATUSZ_DRAIN_RECHECK", "0.3"))
@@ -62,6 +65,7 @@ INSTALLED_APPS = [
     "ratusz.channels",
     "ratusz.outbox",
     "ratusz.inbox",
+    "ratusz.triage",
     "ratusz.intake",
     "ratusz.web",
 ]

@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from ratusz.triage import views as triage_views
 from ratusz.web import views as web_views
 from ratusz.web.forms import ThrottledAuthenticationForm
 
@@ -14,6 +15,10 @@ urlpatterns = [
     path("webhooks/", include("ratusz.intake.urls")),
     path("inbox/", include("ratusz.inbox.urls")),
     path("o/<slug:slug>/status/", web_views.status, name="status"),
+    path("o/<slug:slug>/triage/", triage_views.triage_settings, name="triage-settings"),
+    path("o/<slug:slug>/triage/routes", triage_views.routes_save, name="triage-routes"),
+    path("o/<slug:slug>/triage/protection", triage_views.protection_save,
+         name="triage-protection"),
     path("o/<slug:slug>/calendar/", web_views.calendar_edit, name="calendar"),
     path("o/<slug:slug>/calendar/settings", web_views.calendar_settings_save,
          name="calendar-settings"),

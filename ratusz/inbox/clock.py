@@ -14,8 +14,6 @@ from django.utils.translation import gettext as _
 
 from ratusz.audit.services import record
 from ratusz.inbox.models import Conversation, Message
-from ratusz.lib.emergency import looks_like_emergency
-from ratusz.lib.formal import looks_like_public_information_request
 from ratusz.lib.workcal import WorkCalendar
 from ratusz.offices.calendar import calendar_for, weekly_spans
 from ratusz.offices.models import Office, OpeningHours
@@ -100,12 +98,16 @@ class _Defaulting(dict):
 
 
 def after_inbound(message: Message) -> None:
-    """Runs after a resident's new message is committed: alert, acknowledge, start a clock."""
-    emergency = looks_like_emergency(message.text)
+    """Runs after a resident's new message is committed: triage reads it, then the desk
+    alerts, acknowledges and starts the statutory clock from what triage found."""
+    from ratusz.triage.services import after_inbound as triage
+
+    found = triage(message)
+    emergency = bool(found and found.urgent)
     if emergency:
         emergency_alert(message)
     acknowledge_if_closed(message, emergency=emergency)
-    if looks_like_public_information_request(message.text):
+    if found and found.public_information_request:
         _start_udip_clock(message)
 
 

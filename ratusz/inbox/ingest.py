@@ -130,7 +130,7 @@ def _comment_thread(channel: Channel, event: ev.CommentEvent, resident) -> Conve
 
 def _save_conversation(conversation: Conversation) -> None:
     conversation.save(update_fields=["status", "last_message_at", "last_inbound_at", "preview",
-                                     "response_due_at", "breach_notified_at"])
+                                     "response_due_at", "breach_notified_at", "is_urgent"])
 
 
 def _comment(channel: Channel, event: ev.CommentEvent) -> str:
@@ -181,6 +181,13 @@ def _after_new(message: Message, by_page: bool) -> None:
     _save_conversation(conversation)
 
 
+def _after_edit(message: Message) -> None:
+    if message.direction == Message.Direction.IN:
+        from ratusz.triage.services import after_edit
+
+        transaction.on_commit(lambda: after_edit(message), robust=True)
+
+
 def _newer(when: datetime | None, than: datetime | None) -> bool:
     return than is None or (when is not None and when >= than)
 
@@ -200,6 +207,7 @@ def _comment_change(message: Message, event: ev.CommentEvent) -> str:
             message.edit_count += 1
             message.save(update_fields=["text", "text_version_at", "edited_at", "edit_count"])
             _audit("inbox.message.edited", message, before_length=len(before))
+            _after_edit(message)
             return "updated"
         return "unchanged"
     if event.verb == "remove":
@@ -355,6 +363,7 @@ def _message_edit(channel: Channel, event: ev.MessageEditEvent) -> str:
     message.save(update_fields=["text", "edit_count", "edited_at"])
     if message.is_known:
         _audit("inbox.message.edited", message)
+        _after_edit(message)
     return "updated"
 
 

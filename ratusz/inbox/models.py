@@ -71,6 +71,9 @@ class Conversation(models.Model):
         "offices.Department", null=True, blank=True, on_delete=models.SET_NULL
     )
     preview = models.CharField(max_length=200, blank=True)
+    # Set by triage when a resident's message looks like an emergency; the inbox shows such
+    # conversations first until someone answers, closes or corrects them.
+    is_urgent = models.BooleanField(default=False)
     # The first-response clock: runs in office working time while a resident waits for the
     # office; cleared when the office answers.
     response_due_at = models.DateTimeField(null=True, blank=True, db_index=True)
@@ -110,6 +113,7 @@ class Conversation(models.Model):
         """The office answered: the first-response clock stops."""
         self._bump(message)
         self.response_due_at = self.breach_notified_at = None
+        self.is_urgent = False  # a person answered: the emergency no longer jumps the queue
         if self.status in {self.Status.NEW, self.Status.OPEN}:
             self.status = self.Status.WAITING
 

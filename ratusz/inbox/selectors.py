@@ -4,6 +4,7 @@ from django.db.models import Count, F, Q, QuerySet
 
 from ratusz.inbox.models import Conversation, Message
 from ratusz.lib.text import clean
+from ratusz.triage.analysis.base import FLAGS
 
 
 @dataclass
@@ -15,6 +16,7 @@ class InboxFilter:
     department: str = ""
     q: str = ""
     sort: str = ""
+    flag: str = ""
 
     @classmethod
     def from_query(cls, params) -> "InboxFilter":
@@ -27,6 +29,7 @@ class InboxFilter:
             department=clean(params.get("department", ""))[:60],
             q=clean(params.get("q", ""))[:200].strip(),
             sort="due" if params.get("sort") == "due" else "",
+            flag=params.get("flag", "") if params.get("flag") in FLAGS else "",
         )
 
 
@@ -44,11 +47,15 @@ def conversation_list(office, user, filters: InboxFilter, limit: int = 100) -> Q
         qs = qs.filter(assignee__isnull=True, department__isnull=True)
     if filters.department:
         qs = qs.filter(department__slug=filters.department)
+    if filters.flag:
+        qs = qs.filter(**{f"messages__analysis__{filters.flag}": True}).distinct()
     if filters.q:
         qs = qs.filter(Q(messages__text__icontains=filters.q)
                        | Q(resident__display_name__icontains=filters.q)).distinct()
     order = ([F("response_due_at").asc(nulls_last=True), "-last_message_at"]
              if filters.sort == "due" else ["-last_message_at"])
+    # Emergencies jump to the top until someone answers, closes or corrects them.
+    order.insert(0, F("is_urgent").desc())
     return (
         qs.select_related("channel", "resident", "assignee", "department", "post")
         .order_by(*order)[:limit]

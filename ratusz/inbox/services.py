@@ -170,7 +170,7 @@ def reply_send(*, actor, conversation: Conversation, text: str, mode: str,
     )
     conversation.note_outbound(message)
     conversation.save(update_fields=["status", "last_message_at", "preview", "response_due_at",
-                                     "breach_notified_at"])
+                                     "breach_notified_at", "is_urgent"])
     record(actor=actor, verb="inbox.reply.queued", office=conversation.office, target=message,
            data={"mode": mode, "action": str(action.uuid), **extra})
     return message
@@ -254,7 +254,9 @@ def conversation_set_status(*, actor, conversation: Conversation, status: str) -
     if before == status:
         return conversation
     conversation.status = status
-    conversation.save(update_fields=["status"])
+    if status == Conversation.Status.CLOSED:
+        conversation.is_urgent = False
+    conversation.save(update_fields=["status", "is_urgent"])
     record(actor=actor, verb="inbox.conversation.status_changed", office=conversation.office,
            target=conversation, data={"before": {"status": before}, "after": {"status": status}})
     return conversation

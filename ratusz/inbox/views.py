@@ -18,6 +18,9 @@ from ratusz.inbox.forms import AssignForm, NoteForm, ReplyForm, StatusForm
 from ratusz.inbox.models import Deadline
 from ratusz.offices.access import access_office, offices_of
 from ratusz.offices.models import Role
+from ratusz.triage import selectors as triage_selectors
+from ratusz.triage import services as triage_services
+from ratusz.triage.models import FLAG_LABELS
 
 
 def _current_office(request: HttpRequest):
@@ -45,7 +48,9 @@ def conversation_list(request: HttpRequest) -> HttpResponse:
     filters = selectors.InboxFilter.from_query(request.GET)
     context = {
         "office": office, "membership": membership, "filters": filters,
-        "conversations": selectors.conversation_list(office, request.user, filters),
+        "conversations": triage_selectors.conversation_flags(
+            selectors.conversation_list(office, request.user, filters)),
+        "flag_choices": [(f, FLAG_LABELS[f]) for f in triage_selectors.ORDER],
         "counts": selectors.status_counts(office), "offices": offices_of(request.user),
         "departments": office.departments.all(), "query": request.GET.urlencode(),
         "broken_channels": office.channels.filter(status=Channel.Status.BROKEN),
@@ -67,7 +72,7 @@ def _thread_context(request, conversation, **extra):
     return {
         "conversation": conversation, "office": conversation.office, "membership": membership,
         "can_write": membership.allows(Role.RESPONDER),
-        "messages_list": selectors.thread_messages(conversation),
+        "messages_list": triage_selectors.attach(selectors.thread_messages(conversation)),
         "notes": conversation.notes.select_related("author"),
         "reply_form": reply_form, "note_form": NoteForm(),
         "assign_form": AssignForm(office=conversation.office, initial={
@@ -196,3 +201,24 @@ def deadline_list(request: HttpRequest) -> HttpResponse:
     return render(request, "inbox/deadline_list.html", {
         "office": office, "membership": membership, "today": timezone.localdate(),
         "deadlines": deadline_services.deadline_list(office)})
+
+
+@login_required
+@require_POST
+def message_label(request: HttpRequest, uuid) -> HttpResponse:
+    """One click corrects one triage flag on a resident's message."""
+    message = access_message(request.user, uuid, role=Role.RESPONDER)
+    flag = request.POST.get("flag", "")
+    if flag not in FLAG_LABELS or request.POST.get("value") not in {"0", "1"}:
+        messages.error(request, _("Unknown flag."))
+    else:
+        try:
+            triage_services.label_set(actor=request.user, message=message, flag=flag,
+                                      value=request.POST["value"] == "1")
+        except ValueError as error:
+            messages.error(request, str(error))
+    conversation = message.conversation
+    if request.htmx:
+        return render(request, "inbox/_thread_messages.html",
+                      _thread_context(request, conversation))
+    return redirect("inbox:conversation-detail", conversation.uuid)

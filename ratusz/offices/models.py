@@ -39,6 +39,9 @@ class Office(models.Model):
     duty_contact = models.CharField(_("on-duty crisis contact"), max_length=200, blank=True)
     duty_emails = models.CharField(_("e-mails alerted about emergencies"), max_length=500,
                                    blank=True)
+    protective_hide = models.BooleanField(
+        _("hide public comments that carry a PESEL, ID card, passport or bank account number"),
+        default=True)
     human_agent_enabled = models.BooleanField(
         _("the office's Meta app has the Human Agent feature"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)

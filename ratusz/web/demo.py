@@ -14,6 +14,7 @@ from ratusz.offices.services import (
     office_create,
     user_create,
 )
+from ratusz.triage.services import route_set
 
 DEMO_SLUG = "demo"
 DEMO_PAGE_ID = "100000000000001"
@@ -30,6 +31,10 @@ DEPARTMENTS = [
     ("gops", "Gminny Ośrodek Pomocy Społecznej"),
     ("kryzys", "Zespół Zarządzania Kryzysowego"),
 ]
+
+# New conversations nobody has taken go to the department of their topic (triage).
+TOPIC_ROUTES = {"waste": "odpady", "taxes": "podatki", "roads": "drogi", "registry": "usc",
+                "social": "gops", "safety": "kryzys"}
 
 # username, first name, last name, role, department, what they do
 PEOPLE = [
@@ -69,6 +74,9 @@ def load_demo() -> tuple[Office, bool]:
         membership_grant(actor=actor, office=office, user=user, role=role,
                          department=departments.get(dept) if dept else None)
     _load_calendar(actor, office)
+    for topic, slug in TOPIC_ROUTES.items():
+        if slug in departments:
+            route_set(actor=actor, office=office, topic=topic, department=departments[slug])
     channel_connect(
         actor=actor, office=office, platform=Channel.Platform.FACEBOOK, platform_id=DEMO_PAGE_ID,
         name="Urząd Gminy Przykładowo", owner_type=Channel.OwnerType.OFFICE_PAGE,

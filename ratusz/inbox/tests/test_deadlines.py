@@ -7,9 +7,9 @@ import time_machine
 from ratusz.audit.models import AuditEvent
 from ratusz.inbox.clock import forget_calendars
 from ratusz.inbox.models import Conversation, Deadline
-from ratusz.lib.formal import looks_like_public_information_request
 from ratusz.offices.calendar import opening_hours_set
 from ratusz.testing import messenger_message
+from ratusz.triage.analysis import analyze
 
 pytestmark = pytest.mark.django_db
 WARSAW = ZoneInfo("Europe/Warsaw")
@@ -26,10 +26,11 @@ def office(world):
     forget_calendars()
 
 
-def test_the_keyword_rule():
-    assert looks_like_public_information_request(REQUEST)
-    assert looks_like_public_information_request("Proszę o udostępnienie informacji publicznej")
-    assert not looks_like_public_information_request("Gdzie jest BIP z informacją publiczną?")
+def test_triage_recognises_the_request():
+    flag = "public_information_request"
+    assert flag in analyze(REQUEST).flags
+    assert flag in analyze("Proszę o udostępnienie informacji publicznej").flags
+    assert flag not in analyze("Gdzie w BIP-ie znajdę ogłoszenia o przetargach?").flags
 
 
 def test_a_request_for_public_information_starts_the_udip_clock_once(office, webhook):

@@ -105,3 +105,35 @@ def test_an_administrator_edits_the_calendar_and_reads_the_deadlines(desk, live_
     page.get_by_role("link", name="Terminy").click()
     page.wait_for_url("**/deadlines/")
     assert_accessible(page, "deadlines list")
+
+
+def test_triage_badges_show_why_and_a_person_corrects_one(desk, live_server, page):
+    page.goto(f"{live_server.url}/login/")
+    page.get_by_label("Nazwa użytkownika").fill("redaktor")
+    page.get_by_label("Hasło").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Zaloguj się").click()
+    page.wait_for_url("**/inbox/")
+    for text, who in [("Kiedy jest odbiór bioodpadów na Słonecznej?", "Ewa Nowak"),
+                      ("Pilne!!! Czuć gaz na klatce schodowej przy Lipowej 5", "Jan Kowalski")]:
+        response = desk.http.post("/_sandbox/inbound", json={
+            "channel": "facebook", "kind": "message", "who": who, "text": text})
+        assert response.status_code == 200
+    page.get_by_text("Czuć gaz na klatce").wait_for(timeout=15_000)
+    page.get_by_text("odbiór bioodpadów").wait_for(timeout=15_000)
+    rows = page.locator("[data-conversation]")
+    assert "Czuć gaz" in rows.first.inner_text()  # the emergency is on top
+    assert rows.first.locator("[data-urgent]").is_visible()
+    assert_accessible(page, "inbox with triage badges")
+
+    rows.first.locator("a").click()
+    page.wait_for_url("**/inbox/c/**")
+    badge = page.locator('details[data-flag="urgent"]')
+    badge.locator("summary").click()
+    assert "czuć gaz" in badge.locator(".triage-evidence").inner_text().lower()
+    assert_accessible(page, "thread with triage evidence")
+    badge.get_by_role("button", name="Błędne: usuń oznaczenie").click()
+    page.locator('details[data-flag="urgent"]').wait_for(state="detached", timeout=10_000)
+    page.goto(f"{live_server.url}/inbox/")
+    first = page.locator("[data-conversation]").first
+    first.wait_for()
+    assert page.locator("[data-urgent]").count() == 0

@@ -104,7 +104,8 @@ def test_demo_day_lands_whole_without_duplicates(sandbox, demo, capsys):
                                sleep=lambda s: None)
     sandbox.flush()
     assert set(sandbox.statuses) == {200}
-    assert Delivery.objects.count() == len(deliveries)
+    # The scenario's deliveries, plus the sandbox's webhook for the protective hide.
+    assert Delivery.objects.count() == len(deliveries) + 1
     assert set(Delivery.objects.values_list("status", flat=True)) == {"processed"}
     ids = list(Message.objects.values_list("platform_id", flat=True))
     assert len(ids) == len(set(ids))
@@ -118,6 +119,16 @@ def test_demo_day_lands_whole_without_duplicates(sandbox, demo, capsys):
         assert word in texts, word
     summaries = [d.summary["counts"] for d in Delivery.objects.all()]
     assert any(c.get("unchanged") for c in summaries)  # redeliveries changed nothing
+    # Triage read every resident's message and the desk acted on the three that matter.
+    incoming = Message.objects.filter(direction="in").exclude(text="")
+    assert not incoming.filter(analysis__isnull=True).exists()
+    gas = incoming.get(text__contains="Czuć gaz")
+    assert gas.analysis.urgent and gas.conversation.is_urgent
+    pesel = incoming.get(text__contains="44051401359")
+    assert pesel.analysis.personal_data and pesel.is_hidden
+    udip = incoming.get(text__contains="informacji publicznej")
+    assert udip.analysis.public_information_request
+    assert udip.conversation.deadlines.filter(rule="udip").exists()
     assert verify_chain().ok
     call_command("export", "messages")
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]

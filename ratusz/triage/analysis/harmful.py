@@ -144,6 +144,12 @@ _add(INSULT,
      "lachudro lachudr:a,y",
      "baranie",
      "brudas:,y,ow,ami,ie,a",
+     "lafirynd:a,o,y,e,ami wywlok:a,o,i,e,ami ladacznic:a,o,e,y,ami puszczalsk:a,ie,o,ich",
+     "degenerat:,a,ie,y,ow,em,ami,ko,ka,ki zwyrodnialc:u,y,ow,ami zwyrodnialec",
+     "polmozg:,a,u,i,ow,iem,owiu polmozgow:cu,cy,iec cwiercinteligen:t,cie,ci,tow,ta",
+     "obszczymur:ek,ku,ki,kow,ka smierdziel:,u,e,a,em,i,ow",
+     "spaslak:,u,i,ow,a,iem maszkar:a,o,y,e poczwar:a,o,y,e szkarad:a,o,y,e",
+     "schizol:,u,e,a,em,i,ow lajz:a,o,y,e,ami szczyl:u,e,i",
      )
 
 _add(VULGAR,
@@ -189,17 +195,17 @@ _add(HATE,
      )
 
 _add(WEAK,
-     "baran:y osle swinio swinia krowo krowa malpo dzido dzida",
+     "baran:,y osle swinio swinia krowo krowa malpo dzido dzida",
      "suko suka",  # "suka" is also the dog that ran away
      "glupi glupia glupie glupcze glupiec glupcy glupcow",
      "tepy tepa tepe tepi",
      "dziadu dziadzie dziadyga",
-     "babo babsko babsztylu babsztyl",
+     "babo baba babsko babsztylu babsztyl",
      "gnoju gnoj",  # also manure
      "kundlu",
      "downie down downem",  # "zespół Downa" is not an insult
      "mongolu",
-     "kaleko kaleka",
+     "kaleko kaleka kaleke kalekami uposledzonego uposledzonej uposledzonych",
      "grubasie grubas grubasy grubasko",
      "wiesniaku wiesniak wiesniaki wsioku wsiok",
      "bydle bydlo",
@@ -220,6 +226,11 @@ _add(WEAK,
      "murzyn murzynie murzyni murzyny murzynow",
      "cygan cyganie cyganow cyganami",
      "uposledzony uposledzona uposledzeni",
+     "wiedzm:a,o,y,e tuman:,ie,y,ow wieprz:,u,e,a,em,ami knur:ze,y,a prosiak:,u,i",
+     "pijak:,u,i,ow,iem pijaczyn:a,o,y kaszalot:,ie,y wieloryb:,ie,y pasztet:,cie,y",
+     "brzydul:a,o,e,ami blondynk:a,o,i wariat:,a,ie,ka,ko,ki,ow,ami bachor:,ze,y,ow,a",
+     "smarkacz:,u,e,a,y,ow pomiot:,cie wesz szczur:,ze,y,ow robak:u,i karaluch:u,y",
+     "nieuk:,u,i,ow,a",
      )
 
 _add(SWEAR,
@@ -259,7 +270,10 @@ _PREFIXES: dict[str, str] = {
     "dymisj": CRITICISM, "hanb": CRITICISM, "wstyd": CRITICISM, "kpin": CRITICISM,
     "piskomun": CRITICISM, "pisior": CRITICISM, "lewactw": CRITICISM, "komuch": CRITICISM,
     "peowc": CRITICISM, "platfus": CRITICISM, "kaczyst": CRITICISM, "targowic": CRITICISM,
-    "zlodziejstw": CRITICISM, "zlodziejsk": CRITICISM,
+    "zlodziejstw": CRITICISM, "zlodziejsk": CRITICISM, "lapowkar": CRITICISM,
+    "lapowk": CRITICISM, "kolesi": CRITICISM, "nepoty": CRITICISM, "partacz": CRITICISM,
+    "idiotyz": CRITICISM, "idiotycz": CRITICISM, "debilizm": CRITICISM, "debiln": CRITICISM,
+    "kretynizm": CRITICISM, "kretynsk": CRITICISM, "glupot": CRITICISM, "absurd": CRITICISM,
 }
 _PREFIX_LENGTHS = sorted({len(prefix) for prefix in _PREFIXES}, reverse=True)
 
@@ -299,7 +313,11 @@ _ADDRESS_BEFORE = frozenset(("ty", "wy", "jestes", "jestescie", "tys", "jaki", "
                              "glupi", "glupia", "tepy", "tepa", "skonczony", "skonczona",
                              "jebany", "jebana", "pierdolony", "pierdolona", "zasrany",
                              "zasrana", "zwykly", "zwykla", "zwyklym", "zwykla", "wredny",
-                             "wredna", "gruby", "gruba"))
+                             "wredna", "gruby", "gruba", "grubego", "grubej", "glupiego",
+                             "glupiej", "starego", "starej", "tepego", "tepej", "zwyklego",
+                             "zwyklej", "wrednego", "wrednej", "jebanego", "jebanej",
+                             "pierdolonego", "pierdolonej", "zasranego", "zasranej",
+                             "skonczonego", "skonczonej"))
 _TO_INSULT = frozenset(("szmata", "bydle", "scierwo", "swinia", "dzida", "menel", "zul"))
 _AIMED_AFTER = frozenset(("jebany", "jebana", "jebane", "jebani", "pierdolony", "pierdolona",
                           "pierdolone", "jedna", "jeden", "zasrany", "zasrana", "pierdolona"))
@@ -315,7 +333,9 @@ _GROUPS = (r"(?:zyd\w*|cygan\w*|romow\w*|romami|romski\w*|romsk\w*|ukrainc\w*|uk
            r"imigran\w*|uchodzc\w*|murzyn\w*|czarnuch\w*|czarnych|gej\w*|lesbij\w*|pedal\w*|"
            r"lgbt\w*|teczow\w*|homosek\w*|homoseksual\w*|transplciow\w*|katol\w*|lewak\w*|"
            r"lewactw\w*|niepelnospraw\w*|bezdomn\w*|wietnam\w*|chinczy\w*|azjat\w*|hindus\w*|"
-           r"ciapat\w*|kacap\w*|szwab\w*|zoltk\w*|obcokrajow\w*|ukrainki|ukrainek)")
+           r"ciapat\w*|kacap\w*|szwab\w*|zoltk\w*|obcokrajow\w*|ukrainki|ukrainek|kaleki|"
+           r"kalekom|kalekami|kalek|uposledzen\w*|uposledzon\w*|autyst\w*|chorzy psychicznie|"
+           r"transwestyt\w*)")
 _VICTIMS = (r"(?:ich|go|was|wszystkich|takich|wojta|burmistrza|prezydenta|radn\w+|urzednik\w*|"
             r"urzedas\w*|sasiad\w*|zlodziei|zdrajcow|zdrajce|zdrajcy|politykow|sedziow|"
             r"ksiezy|klechow|komunistow|pisowcow|polakow|" + _GROUPS[3:])
@@ -362,7 +382,9 @@ _PHRASES: list[tuple[str, ...]] = [
     (THREAT, r"\b(?:juz nie zyjesz|juz nie zyjecie|jestes trupem|jestescie trupami|"
              r"jestes martwy|jestes martwa|jestescie martwi|twoje dni sa policzone|zginiesz|"
              r"zginiecie|obys zdechl\w*|zebys zdechl\w*|obyscie zdechli|zebyscie zdechli|"
-             r"obys sczezl\w*|obys zgnil\w*|zdechniesz|zdechniecie|popamietasz mnie|"
+             r"obys sczezl\w*|obys zgnil\w*|obys sie udlawil\w*|obyscie sie udlawili|"
+             r"zebys sie udlawil\w*|obys sie zachlysnal\w*|zdechniesz|zdechniecie|"
+             r"popamietasz mnie|"
              r"popamietacie mnie|uwazaj jak chodzisz|uwazaj po zmroku|uwazajcie po zmroku|"
              r"ogladaj sie za siebie|ogladajcie sie za siebie|bedziesz wisial|"
              r"bedziesz wisiala|bedziecie wisiec|bedziesz gryzl ziemie|nie wyjdziesz z tego "
@@ -370,6 +392,13 @@ _PHRASES: list[tuple[str, ...]] = [
              r"zrobie ci krzywde|zrobimy wam krzywde|zrobie ci kuku|ktos ci zrobi krzywde)\b"),
     (THREAT, r"\b(?:policze|policzymy|porachuje|porachujemy) sie (?:z )?(?:toba|wami|nim|"
              r"nia|nimi|wojtem|burmistrzem|prezydentem|radnymi|urzednikami|tym \w+)\b"),
+    (THREAT, r"\b(?:cie|ciebie|was|go) (?:\w+ )?(?:zabije|zabijemy|zajebie|zajebiemy|zatluke|"
+             r"udusze|powiesze|powiesimy|zastrzele|odstrzele|dorwe|dorwiemy|dopadne|"
+             r"dopadniemy|zarzne|poderzne|wykoncze|wykonczymy|zgnoje|rozjade|przejade|"
+             r"obije|nakopie|spale|podpale|rozszarpie|zmiazdze|zniszcze|zniszczymy)\b"
+             r"(?! (?:papierosy|nerwy|upal|stres|korki|podatki|ceny|rachunki)\b)",
+     "cie ciebie was go"),
+    (THREAT, r"\b(?:sie|jeszcze sie) (?:\w+ )?(?:policzymy|porachujemy|policze|porachuje)\b"),
     (THREAT, r"\b(?:poderzne|podetne|utne|obetne|odetne|urwe|wyrwe|powyrywam|polamie|"
              r"poobcinam|pourywam|poderzniemy|obetniemy|polamiemy|rozwale|rozwalimy|"
              r"rozkwasze|rozbije|roztrzaskam|przestrzele|poprzetracam|przetrace|wybije|"
@@ -383,7 +412,7 @@ _PHRASES: list[tuple[str, ...]] = [
              r"powybijam|polamiemy|powyrywamy|obetniemy|rozwale|rozbije|rozkwasze|obije|"
              r"przestawie|wyrwiemy|urwiemy)\b"),
     (THREAT, r"\b(?:ci|wam|mu|im|jej) (?:\w+ )?(?:morde|ryj|leb|lba|gebe|pysk|zeby|nogi|"
-             r"rece|giry|kosci|jaja|czaszke|glowe|kolana|lapy|gardlo) (?:\w+ )?(?:obije|"
+             r"rece|giry|kosci|jaja|czaszke|glowe|kolana|lapy|gardlo) (?:\w+ ){0,3}?(?:obije|"
              r"rozwale|rozbije|rozkwasze|polamie|powyrywam|wyrwe|urwe|obetne|utne|poderzne|"
              r"poprzetracam|przetrace|wybije|powybijam|obijemy|rozwalimy|polamiemy|"
              r"przestawie|poobcinam|pourywam|skopie|obijecie)\b",
@@ -397,7 +426,8 @@ _PHRASES: list[tuple[str, ...]] = [
     (THREAT, r"\b(?:podloze|podlozymy|zostawie|zostawimy|wrzuce|wrzucimy|zdetonuje|"
              r"zdetonujemy|wniose|wniesiemy) (?:\w+ ){0,2}?(?:bombe|ladunek wybuchowy|"
              r"granat|koktajl molotowa|koktajle molotowa)\b"),
-    (THREAT, r"\b(?:wysadze|wysadzimy|spale|spalimy|podpale|podpalimy|rozpierdole|"
+    (THREAT, r"\b(?:wysadze|wysadzimy|spale|spalimy|podpale|podpalimy|spalic|spalcie|"
+             r"podpalic|podpalcie|wysadzic|wysadzcie|rozpierdole|"
              r"rozpierdolimy|rozjebie|rozjebiemy|zdemoluje|zdemolujemy|rozwale|rozwalimy) "
              r"(?:\w+ ){0,2}?(?:urzad|ratusz|gmine|budynek|dom|chate|chalupe|auto|samochod|"
              r"biuro|mieszkanie|posesje|komisariat|kosciol|meczet|synagoge|bude|bude)\b"),
@@ -424,7 +454,32 @@ _PHRASES: list[tuple[str, ...]] = [
     (THREAT, r"\b(?:na latarnie|na latarniach|na szubienice|na galeziach) (?:z |ich |"
              r"wszystkich |tych )?(?:\w+ )?(?:nimi|wami|ich|wszystkich|zdrajc\w*|"
              r"zlodzie\w*|radnych|urzednik\w*|" + _GROUPS[3:] + r"\b", "latar szubi galez"),
+    (THREAT, r"\b(?:zycze|zyczymy|zyczylbym|zyczylabym|zyczyc) (?:ci|wam|mu|jej|im|tobie) "
+             r"(?:\w+ )?(?:raka|smierci|zdechniecia|zgonu|zawalu|udaru|nowotworu|"
+             r"wylewu|choroby|kalectwa)\b"),
+    (THREAT, r"\b(?:niech|oby|zeby) (?:sie )?(?:\w+ ){0,2}?(?<!nie )(?:powiesi|powiesza|zabije|"
+             r"zabija|utopi|utopia|otruje|otruja|zastrzeli|zastrzela)(?: sie)?\b(?! (?:nikt|"
+             r"nikogo|czas)\b)"),
+    (THREAT, r"\b(?:bedzie|bedziesz|bedziecie|beda) (?:\w+ )?(?:zbierac|zbierala|zbieral|"
+             r"zbierali|wypluwac|wypluwal|wypluwala) (?:swoje )?zeby\b"),
+    (THREAT, r"\bzbierac (?:swoje )?zeby (?:z|po) (?:podlogi|chodnika|ziemi|asfaltu|bruku)\b"),
     # Hate: death wishes and expulsions aimed at groups, dehumanising a group.
+    (HATE, r"\b(?:zyd\w*|zydowsk\w* (?:lobby|mafia|klika|sitwa)|zydostw\w*|"
+           r"pejsat\w*) (?:\w+ ){0,2}?(?:rzadz\w*|kontroluj\w*|przejmuj\w*|przejel\w*|"
+           r"stoi za|stoja za|pociaga\w* za sznurki|okupuj\w*|wykupuj\w*|wykupil\w*)\b",
+     "zyd zydz zydo zydk zydost zydows pejsa"),
+    (HATE, r"\bzydowsk\w* (?:lobby|mafia|mafii|klika|kliki|sitwa|sitwy|okupac\w*|"
+           r"spisek|spisku|wladz\w*)\b"),
+    (HATE, r"\b" + _GROUPS + r" (?:\w+ ){0,8}?(?:trzeba|nalezy|musimy|powinno sie|wypada)? ?"
+           r"(?:ich |je |tych |wszystkich )(?:\w+ )?(?:wygonic|wysiedlic|wyrzucic|przegonic|"
+           r"pogonic|wypedzic|deportowac|wykurzyc|wywalic|wywiezc|przepedzic)\b"),
+    (HATE, r"\b" + _GROUPS + r" (?:\w+ )?(?:powinn\w*|powinien|maja|niech|musza) (?:\w+ )?"
+           r"(?:siedziec w domu|siedza w domu|siedziec w domach|zniknac|znikna|wyginac|wygina|"
+           r"wymrzec|wymra|sie nie pokazywac|nie wychodzic z domu|nie rozmnazac sie|sie nie "
+           r"rozmnazac|byc zamknieci|byc zamkniete|siedziec w zakladach|siedziec w klatkach)\b"),
+    (HATE, r"\b" + _GROUPS + r" (?:\w+ ){0,6}?(?:to |sa )(?:\w+ )?(?:plemie|plemiona|"
+           r"horda|hordy|banda|bandy|rasa|nacja|holota|szajka|sfora)\b"),
+    (HATE, r"\b" + _GROUPS + r" (?:\w+ ){0,5}?(?:to )?nie (?:sa )?(?:ludzie|ludzmi)\b"),
     (HATE, r"\bsmierc (?:\w+ )?(?:\w+om|" + _GROUPS[3:] + r"\b"),
     (HATE, r"\b(?:won|wypad|wypierdalac|spierdalac|wynocha|precz|wypierdalajcie|"
            r"spierdalajcie) (?:\w+ )?(?:z polski|z naszego kraju|do afryki|do arabii|"
@@ -434,9 +489,12 @@ _PHRASES: list[tuple[str, ...]] = [
     (HATE, r"\b" + _GROUPS + r" (?:to|sa) (?:\w+ )?" + _ANIMALS + r"\b"),
     (HATE, r"\b" + _SUBHUMAN + r" (?:\w+ )?" + _GROUPS + r"\b"),
     (HATE, r"\b(?:teczow\w*|lgbt\w*|pedalsk\w*|zydowsk\w*|cygansk\w*|ukrainsk\w*|"
-           r"muzulmansk\w*|ciapat\w*|murzynsk\w*|arabsk\w*|islamsk\w*) (?:zaraza|zarazy|"
+           r"muzulmansk\w*|ciapat\w*|murzynsk\w*|arabsk\w*|islamsk\w*|banderowsk\w*|"
+           r"kacapsk\w*|rusk\w*|szwabsk\w*|zydows\w*|romsk\w*) (?:szmaty|kurwy|gnidy|"
+           r"scierwa|pomioty|swinie|zaraza|zarazy|"
            r"zaraze|holota|holoty|bydlo|bydla|scierwo|scierwa|robactwo|dzicz|plaga|motloch|"
-           r"pomiot\w*|zwierzeta|swinie|malpy|szczury|smiecie|pasozyty|bestie)\b"),
+           r"pomiot\w*|zwierzeta|swinie|malpy|szczury|smiecie|smieci|pasozyty|bestie|"
+           r"brudasy|robactwo|szkodniki)\b"),
     (HATE, r"\b(?:brudn\w+|smierdzac\w+|smierdzi\w*|parszyw\w+|zawszon\w+|zapchlon\w+|"
            r"przeklet\w+|leniw\w+|zakichan\w+|pierdolon\w+|jeban\w+|zasran\w+) " + _GROUPS
      + r"\b"),
@@ -453,9 +511,19 @@ _PHRASES: list[tuple[str, ...]] = [
              r"morde|mordy|pysk|pyski|jape|gebe|gebie|dziob|kufe|jadaczke|twarz)\b"),
     (INSULT, r"\b(?:idz|idzcie|marsz|lec|lecz|wracaj) (?:\w+ )?(?:sie leczyc|do psychiatry|do "
              r"psychiatryka|do wariatkowa|do czubkow|na leczenie|sie zbadac|lecz sie)\b"),
-    (INSULT, r"\b(?:iq|inteligencj\w*|mozg\w*|rozum\w*) (?:\w+ ){0,3}?(?:na poziomie|jak u|"
-             r"mniejsze niz|mniejszy niz|ponizej) (?:\w+ ){0,2}?(?:temperatury|pantofelka|"
-             r"ameby|kamienia|buta|ziemniaka|kury|rozwielitki|muchy|stolu|krzesla|pnia)\b"),
+    (INSULT, r"\b(?:iq|inteligencj\w*|mozg\w*|rozum\w*) (?:\w+ ){0,3}?(?:(?:na poziomie|"
+             r"jak u|mniejsz\w+ niz|ponizej|wielkosci|rozmiaru) )?(?:\w+ ){0,2}?(?:temperatury|"
+             r"pantofelka|ameby|kamienia|buta|ziemniaka|kury|rozwielitki|muchy|stolu|krzesla|"
+             r"pnia|orzeszka|orzecha|grochu|ziarnka|rodzynka|kapusty|pantofla|mrowki|komara|"
+             r"chomika|glonu|wirusa|bakterii)\b"),
+    (INSULT, r"\b(?:wracaj|wracajcie|marsz|idz|won|zmykaj|spadaj) (?:\w+ )?(?:do|na) "
+             r"(?:kuchni|garow|garnkow|zmywaka|pieluch|kuchnie|pralki)\b"),
+    (INSULT, r"\b(?:powinna|powinni|powinien|trzeba bylo|szkoda ze nie|szkoda ze) (?:\w+ ){0,2}?"
+             r"(?:cie|was|ciebie|go|ja) (?:\w+ )?(?:usunac|wyskrobac|abortowac|usunela|"
+             r"wyskrobala|poronic|utopic)\b"),
+    (THREAT, r"\b(?:niech|oby|obys|zeby|zebys) (?:\w+ ){0,2}?(?:zdechnie|zdechna|zdycha|zdychaja|"
+             r"sczeznie|sczezna|zgnije|zgnija|zdechl\w*|sczezl\w*|zgnil\w*|udlawi|udlawia|"
+             r"udlawil\w*|spali sie|spalil\w* sie|powiesi sie|powiesil\w* sie)\b"),
     (VULGAR, r"\b(?:chuj|huj|pizda|kutas|fiut) (?:ci|wam|mu|jej|im|tobie) "
              r"(?:w|na|do) (?:dupe|dupsko|oko|ryj|morde|gebe|pysk|leb|zadek)\b"),
     (VULGAR, r"\b(?:pierdol|pierdolcie|jeb|jebcie|odpierdol|odpierdolcie|odjeb|odjebcie|"
@@ -538,9 +606,11 @@ def _triggers(pattern: str) -> dict[int, frozenset] | None:
 
 
 def _explicit(prefixes: str) -> dict[int, frozenset]:
+    """Triggers written out: words of up to three letters whole, longer ones as prefixes."""
     found: dict[int, set] = {}
     for prefix in prefixes.split():
-        found.setdefault(min(len(prefix), 5), set()).add(prefix[:5])
+        length = 0 if len(prefix) <= 3 else min(len(prefix), 5)
+        found.setdefault(length, set()).add(prefix[:5])
     return {length: frozenset(words) for length, words in found.items()}
 
 
@@ -558,8 +628,15 @@ class Hit:
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:\*+[^\W\d_]*)*|\*+[^\W\d_]+")
+# Words a masked token may stand for: the lexicon plus the verbs the phrases need
+# ("zaj***ę tego kierownika" -> "zajebie", "sp******aj" -> "spierdalaj").
+_MASKABLE = {**dict.fromkeys(_forms(
+    "zajebi:e,emy,esz zapierdol:e,imy wpierdol:e,imy napierdol:e,imy rozpierdol:e,imy "
+    "przypierdol:e,imy wyjebi:e,emy rozjebi:e,emy pierdol:e,isz,icie jeb:ie,iesz,ac,cie,nij "
+    "wypierdalac spierdalac odpierdol:,cie wpierdol pierdolnij jebnij "
+    "zabij:e,emy zatluk:e udusz:e zastrzel:e dorw:e,iemy dopadn:e,iemy"), None), **_LEXICON}
 _LEXICON_BY_FIRST: dict[str, list[str]] = {}
-for _form in _LEXICON:
+for _form in _MASKABLE:
     _LEXICON_BY_FIRST.setdefault(_form[0], []).append(_form)
 _STAR_PRIORITY = {SWEAR: 0, VULGAR: 1, INSULT: 2, HATE: 3, THREAT: 4, WEAK: 5, CRITICISM: 6}
 
@@ -591,7 +668,7 @@ def unmask(token: str) -> str | None:
     key = _squeeze(token)
     if len(key.replace("*", "")) < 2:
         return None
-    candidates = _LEXICON_BY_FIRST.get(key[0], ()) if key[0] != "*" else _LEXICON
+    candidates = _LEXICON_BY_FIRST.get(key[0], ()) if key[0] != "*" else _MASKABLE
     for slack in (0, 1, 2):
         parts = []
         for piece in re.split(r"(\*+)", key):
@@ -604,7 +681,7 @@ def unmask(token: str) -> str | None:
         pattern = re.compile("".join(parts))
         found = [form for form in candidates if pattern.fullmatch(form)]
         if found:
-            return min(found, key=lambda form: _STAR_PRIORITY[_LEXICON[form]])
+            return min(found, key=lambda form: _STAR_PRIORITY.get(_MASKABLE[form], 0))
     return None
 
 
@@ -670,7 +747,7 @@ def lexicon_hits(text: str) -> list[Hit]:
             else:
                 start, end = origin[m.start()], origin[m.end() - 1] + 1
                 hits.append(Hit(cls, start, end, m.group()))
-    if hits and _REPORTING.search(original):
+    if hits and (_REPORTING.search(original) or _MENTION_WORD.search(original)):
         hits = [_reported(hit, original) for hit in hits]
     return hits
 
@@ -688,11 +765,23 @@ _REPORTING = re.compile(r"\b(?:powiedzial|powiedziala|powiedzieli|napisal|napisa
 _QUOTE_OR_THAT = re.compile(r"[\"'\u201c\u201d\u201e\u00ab\u00bb:]|\bze\b")
 
 
+_MENTION_WORD = re.compile(r"\b(?:slow|wyraz|okresle|hasl|epitet|wyzwisk|nazywani|uzywani|"
+                           r"pisani)")
+_MENTION = re.compile(r"\b(?:slowo|slowa|slowem|wyraz|wyrazu|wyrazem|wyrazy|okreslenie|"
+                      r"okreslenia|okresleniem|haslo|hasla|epitet|epitety|wyzwisko|wyzwiska|"
+                      r"nazywanie|nazywania|uzywanie|uzywania|pisanie|pisania) ?[\"'\u201c"
+                      r"\u201d\u201e\u00ab\u00bb]?$")
+
+
 def _reported(hit: Hit, text: str) -> Hit:
     """Demote an insult or slur that follows a reporting verb and a quote mark, a colon or
-    "że" in the same sentence. Threats stay (a reported threat still needs a person)."""
+    "że" in the same sentence ('napisał do mnie "ty debilu"'), or is mentioned as a word
+    ('słowo "pedał" w komentarzu to wstyd'). Threats stay (a reported threat still needs a
+    person)."""
     if hit.cls not in (INSULT, VULGAR, HATE):
         return hit
+    if _MENTION.search(text, 0, hit.start):
+        return Hit(WEAK, hit.start, hit.end, hit.word)
     sentence_start = max(text.rfind(mark, 0, hit.start) for mark in ".!?\n") + 1
     before = text[sentence_start:hit.start]
     verbs = list(_REPORTING.finditer(before))
@@ -739,14 +828,16 @@ def _aimed(cls: str, tokens: list[str], k: int) -> str:
                  or (prev2 in ("ty", "wy") and prev1 not in ("nie", "i", "a", "to", "tez",
                                                             "juz", "sie", "mi", "mnie")))
     if cls == WEAK:
-        if (addressed or nxt in _AIMED_AFTER or (prev1 == "to" and key in _TO_INSULT)) \
-                and not _not_aimed(tokens, k):
-            return INSULT
+        if (addressed or nxt in _AIMED_AFTER or (prev1 == "to" and key in _TO_INSULT)
+                or (prev1 and _classify(prev1) == WEAK and not prev1.startswith("cygan")
+                    and not key.startswith("cygan"))) and not _not_aimed(tokens, k):
+            return INSULT  # "ty baranie", "świnia jedna", "upośledzony kaleka"
         return WEAK
     if key in _VULGAR_ADJECTIVES:
         near = tokens[max(0, k - 2):k] + tokens[k + 1:k + 3]
-        if any(_is_person(w) or w in _SECOND_PERSON for w in near):
-            return VULGAR
+        if any(_is_person(w) or w in _SECOND_PERSON or _classify(w) in (CRITICISM, WEAK)
+               for w in near):
+            return VULGAR  # "jebany wójt", "jebane nieroby", "pierdolony menel"
         return SWEAR
     if key in ("kurwa", "kurwe", "kurwy", "chuj", "huj", "pizda", "cipa", "dupa", "gowno",
                "szmata", "fiut"):
@@ -755,13 +846,20 @@ def _aimed(cls: str, tokens: list[str], k: int) -> str:
                      "zwykly", "skonczona", "skonczony", "wredna", "wredny", "ta", "ten") \
                 and not (prev1 in ("ta", "ten") and key in ("dupa", "gowno", "chuj", "kurwa")):
             return VULGAR
+        if nxt in _AIMED_AFTER and any(_is_person(w) or w in _SECOND_PERSON
+                                       or _classify(w) == CRITICISM
+                                       for w in tokens[max(0, k - 4):k]):
+            return VULGAR  # "wójt to złodziej i kurwa jebana"; not "kurwa jebana, korek"
+        if prev1 == "to" and prev2 and (_is_person(prev2) or _classify(prev2) == CRITICISM):
+            return VULGAR  # "wójt to chuj", "sołtys to ch*j"
         if key == "kurwy" and prev1 not in ("do", "od") and nxt not in ("nedzy", "mac",
                                                                         "jebanej"):
             return VULGAR  # "te kurwy z urzędu"; not "do kurwy nędzy"
         if key in ("chuj", "huj") and nxt in ("ci", "wam", "mu", "jej", "im", "tobie"):
             return VULGAR
     if key in ("jebac", "pierdolic", "jebie", "pierdole") and nxt and (
-            _is_person(nxt) or nxt in _SECOND_PERSON or nxt in ("go", "ich", "policje", "psy")):
+            _is_person(nxt) or nxt in _SECOND_PERSON
+            or nxt in ("go", "ich", "policje", "psy", "rade", "rady", "zarzad")):
         return VULGAR
     return SWEAR
 

@@ -127,12 +127,15 @@ def fold(text: str) -> Folded:
     return Folded(folded, tuple(origin), len(text))
 
 
-# Four or more single letters separated by a space, dot, dash, underscore or star:
-# "k u r w a", "d.e.b.i.l", "c-h-u-j".
-_SPACED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_][ .\-_*]{1,2}){3,}[^\W\d_](?![^\W\d_])")
+# Four or more single letters (or Polish digraphs) separated by a space, dot, dash, underscore
+# or star: "k u r w a", "d.e.b.i.l", "c-h-u-j", "sz.m.a.t.a".
+_UNIT = r"(?:ch|cz|sz|rz|dz|[^\W\d_])"
+_SPACED = re.compile(rf"(?<![^\W\d_])(?:{_UNIT}[ .\-_*]{{1,2}}){{3,}}{_UNIT}(?![^\W\d_])")
 
 
 def _join_spaced(folded: str, origin: list[int], text: str = "") -> tuple[str, list[int]]:
+    """Join spaced-out letters. Where the original has a wider gap between two letters than
+    between the others ("j e b a ć   r a d ę"), a space stays: "jebac rade"."""
     if not _SPACED.search(folded):
         return folded, origin
     chars: list[str] = []
@@ -146,7 +149,13 @@ def _join_spaced(folded: str, origin: list[int], text: str = "") -> tuple[str, l
         start, end = letters[0], letters[-1] + 1
         chars.extend(folded[last:start])
         new_origin.extend(origin[last:start])
-        for k in letters:
+        gaps = [origin[b] - origin[a] for a, b in zip(letters, letters[1:], strict=False)
+                if folded[a + 1:b]]  # letters with something between them
+        narrow = min(gaps) if gaps else 0
+        for i, k in enumerate(letters):
+            if i and folded[letters[i - 1] + 1:k] and origin[k] - origin[letters[i - 1]] > narrow:
+                chars.append(" ")
+                new_origin.append(origin[letters[i - 1]] + 1)
             chars.append(folded[k])
             new_origin.append(origin[k])
         last = end

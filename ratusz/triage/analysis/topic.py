@@ -37,7 +37,7 @@ _STEMS = {
                   r"egzamin|wyprawk|podrecznik|oddzial przedszkoln|obiad\w* w szkole"),
     "social": (3, r"\bg?ops\b|\bmops\b|pomoc\w* spoleczn|zasil\w*|swiadczen|800 ?(plus|\+)|"
                r"500 ?(plus|\+)|dodat\w* (mieszkaniow|oslonow|weglow|energetyczn)|bezdomn|"
-               r"senior|karta dużej|karta duzej|kdr\b|asystent\w* (rodziny|osobist)|"
+               r"senior|karta duzej|kdr\b|asystent\w* (rodziny|osobist)|"
                r"niepelnospraw|opiek\w*|dom\w* pomocy|stypendi|bon\w* (senior|cieplownicz)|"
                r"teleopiek|pomoc\w* (dla|finansow|rzeczow)|ubostw|pieluch|pomocy sasiedzkiej|"
                r"uchodzc|dializ|szpital|rehabilitac|paczk\w* (na swieta|zywnosciow)|bank\w* "

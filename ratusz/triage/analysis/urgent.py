@@ -11,6 +11,8 @@ import re
 
 from ratusz.triage.analysis.base import Finding
 from ratusz.triage.analysis.lexicon import (
+    Cue,
+    Hit,
     any_of,
     best_per_reason,
     cues,
@@ -145,7 +147,7 @@ DANGER += [
           r"\bzalalo (nam |mi )?(piwnic|mieszkani|dom|garaz|ulice|droge)",
           r"\bpoziom (wody|rzeki) (rosnie|sie podnosi)", r"\bwaly? (przecieka|puszcza|peka)",
           r"\bprzerwal\w* wal"),
-    *cues("storm damage", 0.75, r"\b(wichura|wiatr|burza|nawalnica|trąba)\w* (\w+ )?(zerwal|"
+    *cues("storm damage", 0.75, r"\b(wichura|wiatr|burza|nawalnica|traba)\w* (\w+ )?(zerwal|"
           r"zerwala|powalil|powalila|przewrocil|przewrocila|zniszczyl|zniszczyla|uszkodzil)",
           r"\bzerwal\w* dach", r"\bzerwany dach", r"\bblach\w* (wisi|lata|lomocze|odpada|fruwa)",
           r"\bdachowk\w* (spadaj|leca|odpadaj)"),
@@ -180,6 +182,50 @@ DANGER += [
           r"czlowieka|chlopaka)", r"\bwlamuj\w* sie", r"\bktos (sie )?wlamuje",
           r"\bstrzal\w*", r"\bdzga"),
 ]
+DANGER += [
+    *cues("self-harm", 0.85, r"\bnie daje (juz )?rady (z tym wszystkim|zyc|dluzej)",
+          r"\bbedzie (wreszcie )?spokoj\b", r"\bnikomu (juz )?nie (bede|bedzie) przeszkadza",
+          r"\bporozdawal\w* (swoje )?rzeczy", r"\bpojde na (wiadukt|most|tory|dach)",
+          r"\bi tak nikt nie zauwaz", r"\bpozegnani\w* (ze|na|z)\b",
+          r"\b(jej|jego|mnie) (juz )?(jutro |dzis |wkrotce )?nie bedzie\b", r"\bnie bedzie mnie\b",
+          r"\bkoniec ze mna"),
+    *cues("person hurt", 0.75, r"\bkrew (z|na|leci|plynie|wszedzie)\b", r"\bkrwi (na|z)\b"),
+    *cues("attack", 0.8, r"\b(ma|maja|z|trzyma|wyciagnal) (\w+ )?(noz|nozem|maczet|siekier|"
+          r"pistolet|bron)", r"\b(tnie|tna|dzga|bija|leja|kopia) sie\b", r"\bnapadl\w*"),
+]
+# A dangerous thing and what it is doing, in either order, in one sentence: "blachy lecą z
+# dachu", "z dachu lecą blachy", "ziemia zjeżdża na jezdnię", "z cysterny cieknie ciecz".
+_THING = re.compile(
+    r"\b(drzew|konar|galez|blach|dachow|dach|eternit|azbest|plyt|tynk|gzyms|balkon|cegl|"
+    r"scian|strop|kladk|most|wiadukt|skarp|ziemi|bloto|jezdni|asfalt|nawierzchn|linia|lini[ei]|"
+    r"przewod|kabel|kable|slup|trakcj|woda|wody|ciecz|maz|substancj|chlor|amoniak|olej|paliw|"
+    r"benzyn|ropa|gaz|dym|ogien|plomien|iskr|sopl|szyb|rusztowani|dzwig|krowy|krow|konie|kon\b|"
+    r"bydlo|dzik|wilk|cysterny|cysterna|beczk|komin|latarni|slupy|znak)")
+_ACTION = re.compile(
+    r"\b(lezy|leza|lezace|spadl|spadla|spadlo|spadly|spada|spadaj|leca|leci|odpada|odpadaj|"
+    r"zrywa|zerwal|kruszy|zapada|zapadl|zjezdza|osuwa|obsuwa|tryska|cieknie|ciekna|wycieka|"
+    r"iskrzy|plonie|plona|peka|pekl|pekla|wali sie|runal|runela|przewrocil|przewraca|lamia|"
+    r"lamie|lataja|fruwa|wisi|wisza|zwisa|chwieje|przechyla|podmywa|wylewa|wdziera|cofa|"
+    r"chodza po|biegaja po|stoja na|po jezdni|po drodze|po torach|zagradza|blokuje|"
+    r"tarasuje|w poprzek|na jezdni|na drodze|"
+    r"na chodnik|na przystan|na ludzi|na dzieci|na auta|na samochod)")
+_EXPOSED = re.compile(
+    r"\b(ludzie|ludzi|dzieci|dzieciaki|przechodn|piesi|pieszych|auta|samochody|kierowc|"
+    r"wozek|wozkiem|ktos|nikt nie (zabezpieczyl|postawil|przyjechal|reaguje|odbiera)|po "
+    r"ciemku|z pelna predkoscia|slalom|oczy piek|kaszl|dusza|za zakretem|w nocy|zaraz|szybko|"
+    r"uwazajcie|zamknijcie|zabezpieczcie|przed chwila|teraz|juz)\b")
+_SENTENCES = re.compile(r"[^.!?\n]+")
+
+
+def _thing_doing(text: str) -> tuple[int, int] | None:
+    """The span of a sentence where a dangerous thing is doing something dangerous."""
+    for sentence in _SENTENCES.finditer(text):
+        part = sentence.group()
+        if _THING.search(part) and _ACTION.search(part):
+            return sentence.start(), sentence.end()
+    return None
+
+
 # Hazards that need an immediacy cue too: on their own they are often an ordinary defect.
 HAZARD = cues("hazard", 0.45,
               r"\bugina sie", r"\btrzeszczy", r"\bpekniec\w*", r"\bspadnie\b", r"\bspada\b",
@@ -191,7 +237,9 @@ HAZARD = cues("hazard", 0.45,
               r"\b(krowy|krow|konie|kon|stado|bydlo|sarny|sarna|los|dziki)\b",
               r"\b(na|po) (lodzie|lod)\b", r"\blod\w* (cienki|peka|trzeszczy)",
               r"\bsygnalizacj\w* (padla|nie dziala|zgasla)", r"\bswiatla zgasly",
-              r"\bcos (mu|jej) sie stalo", r"\bnie (odbiera|otwiera)\b", r"\bupadl\w*",
+              r"\bcos (mu|jej) sie stalo",
+              r"\b(sasiad|sasiadka|mama|tata|babcia|dziadek|brat|siostra|syn|corka|maz|zona)\w* "
+              r"(\w+ ){0,3}nie (odbiera|otwiera)", r"\bupadl\w*",
               r"\bdym\w*", r"\bzapach\w* (gazu|spalenizny|dymu)", r"\bwoda\b", r"\bprad\w*",
               r"\bkabel\w*", r"\bniebezpiecz\w*", r"\bzagrozeni\w*", r"\bgrozi\b",
               r"\bagresywn\w*", r"\bdzik\w* (na|w|biega)", r"\bgolo?ledz\w*", r"\bslisko\b",
@@ -236,7 +284,7 @@ NOT_NOW = cues("not now", -0.6,
                r"\bw kominku", r"\bw zeszl\w*", r"\bw ubiegl\w*",
                r"\bw (19|20)\d\d\b", r"\b(19|20)\d\d r", r"\blata temu\b", r"\blat temu\b",
                r"\brok temu\b", r"\bmiesiac temu\b", r"\btydzien temu\b", r"\bkiedys\b",
-               r"\bpo (powodzi|pozarze|wichurze|burzy)\b", r"\bugaszon", r"\bjuz po wszystkim",
+               r"\bpo (powodzi|pozarze)\b", r"\bugaszon", r"\bjuz po wszystkim",
                r"\bjuz (jest )?(ugaszon|bezpiecz|opanowan|usunie|posprzatan|naprawion)",
                r"\bdziek\w* (strazak|sluzb|ratownik|policj|za szybk|za sprawn|za pomoc|za akcj)",
                r"\bpodziekowani", r"\bpamietam\b", r"\bwspomin", r"\brocznic",
@@ -247,7 +295,13 @@ NOT_NOW = cues("not now", -0.6,
                r"\bhalloween", r"\bprzebral", r"\bwczorajsz", r"\bdziek\w* (\w+ )?(druh|osp|"
                r"strazak|sluzb|ratownik|policj)", r"\bgdyby nie wy\b", r"\b\d+ lat temu",
                r"\bco robic (gdy|w razie|jak)", r"\bw razie\b", r"\bzeby nie (bylo|doszlo)",
-               r"\bdofinansowan\w*", r"\bdotacj\w*", r"\bmaraton\w*", r"\bodcink\w*",
+               r"\bdofinansowan\w*", r"\bdotacj\w*", r"\bdoplac\w*", r"\bdo czujnik",
+
+               r"\bniniejszym\b", r"\bskladam (zazaleni|odwolani|skarg|wniosek)",
+               r"\b(nikomu )?nic (sie )?nie stalo", r"\bnic groznego",
+               r"\bjuz (\w+ )?(pociet|uprzatniet|usuniet|naprawion|posprzatan|zabezpieczon)",
+               r"\bprzejazd (jest )?wolny", r"\b(woda|wszystko) juz (zeszl|opadl)",
+               r"\bz zeszlego (tygodnia|miesiaca|roku)", r"\bmaraton\w*", r"\bodcink\w*",
                r"\bkino\b", r"\bw kinie", r"\bspektakl", r"\bpali (\w+ )?(liscie|smieci|galezie|"
                r"trawe)", r"\bnie ma (pradu|wody)\b(?!.{0,80}\b(respirator|koncentrator|tlen|"
                r"dializ))",
@@ -256,7 +310,10 @@ NOT_NOW = cues("not now", -0.6,
                r"\bplan\w* (zarzadzania|ewakuac|kryzys)", r"\bubezpiecz", r"\bodszkodowan",
                r"\bzasil\w* (dla|po) (powodzian|poszkodowan)", r"\bstatystyk",
                r"\bzbiorka (dla|na)", r"\bzbiorke (dla|na)", r"\bstrat\w* po")
-IDIOMS = cues("idiom", -0.9,
+IDIOMS = cues("idiom", -0.9, r"\bjak bedzie (pozar|powodz|wypadek)",
+              r"\bgdyby (byl|wybuchl|doszlo|sie|cos)", r"\bna wypadek (pozaru|powodzi|awarii)",
+              r"\bzawal\w* (serca )?przy (tych|takich|tej|tym)",
+              r"\b(zawal|zawalu|udaru) (mozna|idzie) dostac",
               r"\bzabij(cie)? mnie\b", r"\bszlag (mnie )?trafi", r"\bumier\w* ze (smiechu|nudow)",
               r"\bumre ze", r"\bpali (mi )?sie grunt", r"\bgrunt (mi )?sie pali",
               r"\bnie pali sie\b", r"\bkrew (mnie )?zalewa", r"\bzalewa mnie krew",
@@ -269,6 +326,7 @@ IDIOMS = cues("idiom", -0.9,
               r"dokument|pismo|paczk|przesylk|kot|pies)", r"\bgaz do dechy",
               r"\bdaj(cie)? gaz", r"\bwypadek przy pracy\b(?=.*\b(zasil|odszkod|zglosz))")
 AGAINST = NOT_NOW + IDIOMS
+THING_DOING = Cue("hazard", 0.45, re.compile("(sentence)"))
 _MISSING_ANIMAL = re.compile(r"\bzagin\w* (kot|pies|piesek|kotek|papug)|\b(kot|pies|piesek|kotek)"
                              r" (zaginal|zaginela)")
 
@@ -277,7 +335,12 @@ def analyze(folded: Folded) -> Finding:
     danger = best_per_reason(hits(folded, DANGER))
     weak = best_per_reason(hits(folded, HAZARD))
     pressing = best_per_reason(hits(folded, URGENCY))
-    if not danger and not (weak and pressing):
+    doing = _thing_doing(folded.text)
+    exposed = _EXPOSED.search(folded.text)
+    thing = bool(doing and (exposed or pressing))
+    if thing:
+        weak = [*weak, Hit(THING_DOING, *doing)]
+    if not danger and not (weak and (pressing or thing)):
         return Finding()
     if danger:
         score = noisy_or(h.cue.weight for h in danger)

@@ -22,24 +22,30 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from ratusz.triage import training  # noqa: E402
 from ratusz.triage.analysis import harmful  # noqa: E402
 
-# Configurations compared with --experiments: (name, feature overrides, C, class_weight).
+# Configurations compared with --experiments:
+# (name, feature overrides, C, class_weight, weight of a project example).
+W = 3.0
 EXPERIMENTS = [
-    ("char 2-5, no lexicon, no words", {"word_ngrams": 0, "lexicon_weight": 0}, 32.0, None),
-    ("char 2-5 + words 1-2, no lexicon", {"lexicon_weight": 0}, 32.0, None),
-    ("char 2-5 + words 1-2 + lexicon, C=4", {}, 4.0, None),
-    ("char 2-5 + words 1-2 + lexicon, C=16", {}, 16.0, None),
-    ("char 2-5 + words 1-2 + lexicon, C=32", {}, 32.0, None),
-    ("char 2-5 + words 1-2 + lexicon, C=64", {}, 64.0, None),
-    ("... C=4, balanced class weights", {}, 4.0, "balanced"),
-    ("char 1-5 + words 1-2 + lexicon", {"char_ngrams": [1, 5]}, 32.0, None),
-    ("char 2-6 + words 1-2 + lexicon", {"char_ngrams": [2, 6]}, 32.0, None),
-    ("char 3-5 + words 1-2 + lexicon", {"char_ngrams": [3, 5]}, 32.0, None),
-    ("char 2-5 + words 1 + lexicon", {"word_ngrams": 1}, 32.0, None),
-    ("... word weight 0.4", {"word_weight": 0.4}, 32.0, None),
-    ("... word weight 1.0", {"word_weight": 1.0}, 32.0, None),
-    ("... lexicon weight 2.0", {"lexicon_weight": 2.0}, 32.0, None),
-    ("... 2**18 buckets", {"bits": 18}, 32.0, None),
-    ("... 2**20 buckets", {"bits": 20}, 32.0, None),
+    ("char 2-5, no words, no lexicon features", {"word_ngrams": 0, "lexicon_weight": 0},
+     32.0, None, W),
+    ("char 2-5 + words 1-2, no lexicon features", {"lexicon_weight": 0}, 32.0, None, W),
+    ("char 2-5 + words 1-2 + lexicon, C=4", {}, 4.0, None, W),
+    ("char 2-5 + words 1-2 + lexicon, C=16", {}, 16.0, None, W),
+    ("char 2-5 + words 1-2 + lexicon, C=32 *", {}, 32.0, None, W),
+    ("char 2-5 + words 1-2 + lexicon, C=64", {}, 64.0, None, W),
+    ("... C=4, balanced class weights", {}, 4.0, "balanced", W),
+    ("char 1-5 + words 1-2 + lexicon", {"char_ngrams": [1, 5]}, 32.0, None, W),
+    ("char 2-6 + words 1-2 + lexicon", {"char_ngrams": [2, 6]}, 32.0, None, W),
+    ("char 3-5 + words 1-2 + lexicon", {"char_ngrams": [3, 5]}, 32.0, None, W),
+    ("char 2-5 + words 1 + lexicon", {"word_ngrams": 1}, 32.0, None, W),
+    ("... word weight 0.4", {"word_weight": 0.4}, 32.0, None, W),
+    ("... word weight 1.0", {"word_weight": 1.0}, 32.0, None, W),
+    ("... lexicon weight 2.0", {"lexicon_weight": 2.0}, 32.0, None, W),
+    ("... counts/sqrt(n) instead of binary", {"values": "tf"}, 32.0, None, W),
+    ("... 2**18 buckets", {"bits": 18}, 32.0, None, W),
+    ("... 2**20 buckets", {"bits": 20}, 32.0, None, W),
+    ("... project examples weight 1", {}, 32.0, None, 1.0),
+    ("... project examples weight 10", {}, 32.0, None, 10.0),
 ]
 
 
@@ -68,16 +74,18 @@ def main() -> int:
 
         prepared = training.prepare(texts)
         print(f"\n{'configuration':42s} {'F1':>6s} {'P':>6s} {'R':>6s}  {'model-only best F1':>18s}"
-              f"  {'municipal F1':>12s}")
-        for name, overrides, C, class_weight in EXPERIMENTS:
+              f"  {'municipal F1, P, R':>20s}")
+        for name, overrides, C, class_weight, extra_weight in EXPERIMENTS:
             config = {**training.DEFAULT_CONFIG, **overrides}
             started = time.perf_counter()
-            cv = training.cross_validate(prepared, np.array(labels), np.array(weights),
-                                         sources, config=config, C=C,
-                                         class_weight=class_weight, seeds=seeds)
+            w = np.where(np.array(sources) == "poleval", 1.0, extra_weight)
+            cv = training.cross_validate(prepared, np.array(labels), w, sources,
+                                         config=config, C=C, class_weight=class_weight,
+                                         seeds=seeds)
             d = cv["detector"]
             print(f"{name:42s} {d['f1']:6.3f} {d['precision']:6.3f} {d['recall']:6.3f}  "
-                  f"{cv['model_only_best']['f1']:18.3f}  {cv['extra']['f1']:12.3f}"
+                  f"{cv['model_only_best']['f1']:18.3f}  {cv['extra']['f1']:8.3f}"
+                  f"{cv['extra']['precision']:6.3f}{cv['extra']['recall']:6.3f}"
                   f"   ({time.perf_counter() - started:.0f} s)", flush=True)
         print()
 

@@ -8,7 +8,16 @@ decides what to do with a result (`ratusz.triage.services`).
 
 from dataclasses import asdict, dataclass, field
 
-from ratusz.triage.analysis import harmful, negative, personal, question, requests, spam, topic
+from ratusz.triage.analysis import (
+    harmful,
+    negative,
+    personal,
+    question,
+    requests,
+    spam,
+    textmodel,
+    topic,
+)
 from ratusz.triage.analysis import urgent as urgent_
 from ratusz.triage.analysis.base import (
     FLAGS,
@@ -26,10 +35,14 @@ __all__ = ["FLAGS", "PERSONAL_DATA_TYPES", "TOPICS", "VERSION", "Result", "analy
 # `ratusz triage reanalyze` redoes the ones made by an older one.
 RULES_VERSION = "2026.11.28"
 MAX_CHARS = 20_000  # longer texts are analysed on their beginning (a resident's essay)
+# Flags whose stem model may raise what the rules missed (emergencies use theirs in urgent.py).
+MODEL_BACKED = ("public_information_request", "formal_matter", "spam", "negative")
 
 
 def version() -> str:
-    return f"{RULES_VERSION}+{harmful.model_version()}"
+    urgent_model = textmodel.load("urgent")
+    stems = urgent_model.version.split("-", 1)[-1] if urgent_model else "none"
+    return f"{RULES_VERSION}+{harmful.model_version()}+stems-{stems}"
 
 
 @dataclass(slots=True)
@@ -66,6 +79,10 @@ def analyze(text: str, channel: str = "message") -> Result:
         "spam": spam.analyze(folded),
         "negative": negative.analyze(folded, text),
     }
+    # Where wording varies too much for rules, a stem model trained on labelled examples can
+    # raise a flag the rules missed (never lower one); see tools/train_flags.py.
+    for flag in MODEL_BACKED:
+        findings[flag] = textmodel.boost(findings[flag], flag, folded.text)
     scores = {flag: round(float(findings[flag].score), 3) for flag in FLAGS}
 
     # How the flags bear on each other.

@@ -150,6 +150,11 @@ _add(INSULT,
      "obszczymur:ek,ku,ki,kow,ka smierdziel:,u,e,a,em,i,ow",
      "spaslak:,u,i,ow,a,iem maszkar:a,o,y,e poczwar:a,o,y,e szkarad:a,o,y,e",
      "schizol:,u,e,a,em,i,ow lajz:a,o,y,e,ami szczyl:u,e,i",
+     "psychopat:a,o,y,ow,ami,ka,ko,ki,ke socjopat:a,o,y,ow,ka,ko,ki swolocz:,y,a,e,ami",
+     "raszpl:a,o,e,y,i pind:a,o,y,e,zia,ziu,ziami szmaciur:a,o,y,e jedz:a,o,e,y,ami",
+     "megier:a,o,y,e kmiot:ek,ka,ki,kow,ku,kami,ach cwok:,u,i,ow,a,iem tlumok:,u,i,ow",
+     "pomyleni:ec,ency,encu,enca popaprani:ec,ency,encu,enca szajbus:,ie,y,a,em,ow",
+     "prostak:,a,i,ow,iem,ami holot:a,o,y,e,ami",
      )
 
 _add(VULGAR,
@@ -231,6 +236,9 @@ _add(WEAK,
      "brzydul:a,o,e,ami blondynk:a,o,i wariat:,a,ie,ka,ko,ki,ow,ami bachor:,ze,y,ow,a",
      "smarkacz:,u,e,a,y,ow pomiot:,cie wesz szczur:,ze,y,ow robak:u,i karaluch:u,y",
      "nieuk:,u,i,ow,a",
+     "lal:a,o,y,unia cioleku ciolek ciolki tluku tlukow cep:ie,y ofiaro ofiara ofiary",
+     "burak:,u,i,ow flondr:a,o,y wariatk:a,o,i pijus:,ie,y alkoholik:,u,i,ow cpun:,ie,y,ow,a",
+     "meliniarz:,u,e,y,a patus:,ie,y,a,ow patol:a,o,e karyn:a,o,y madk:a,i,o dresiarz:,u,e,y",
      )
 
 _add(SWEAR,
@@ -318,9 +326,13 @@ _ADDRESS_BEFORE = frozenset(("ty", "wy", "jestes", "jestescie", "tys", "jaki", "
                              "zwyklej", "wrednego", "wrednej", "jebanego", "jebanej",
                              "pierdolonego", "pierdolonej", "zasranego", "zasranej",
                              "skonczonego", "skonczonej"))
+_NOT_A_NAME = frozenset(("ze", "bo", "a", "i", "ale", "czy", "jak", "mowi", "twierdzi", "uwaza",
+                         "mysli", "pisze", "sadzi", "powiedzial", "powiedziala", "napisal",
+                         "napisala", "stwierdzil", "stwierdzila", "mowil", "mowila", "wie"))
 _TO_INSULT = frozenset(("szmata", "bydle", "scierwo", "swinia", "dzida", "menel", "zul"))
 _AIMED_AFTER = frozenset(("jebany", "jebana", "jebane", "jebani", "pierdolony", "pierdolona",
-                          "pierdolone", "jedna", "jeden", "zasrany", "zasrana", "pierdolona"))
+                          "pierdolone", "pierdoleni", "jedna", "jeden", "jedne", "jedni",
+                          "zasrany", "zasrana", "zasrane", "zasrani"))
 # "robią z nas idiotów", "mają nas za debili", "czuję się jak idiota", "nazwał mnie debilem":
 # the writer is not insulting anyone.
 _SELF_BEFORE = frozenset(("jestem", "jestesmy", "bylem", "bylam", "bylismy", "bylysmy",
@@ -507,6 +519,15 @@ _PHRASES: list[tuple[str, ...]] = [
     (HATE, r"\b(?:jebac|jebane|jebani|pierdolone|pierdoleni|pierdolic) (?:tych |te |"
            r"wszystkich )?" + _GROUPS + r"\b"),
     # Vulgarity aimed at the reader.
+    (INSULT, r"\b(?:pusty|pusta|pusta|zakuty|zakuta|tepy|tepa|durny|durna|glupi|glupia|"
+             r"ciasny|ciasna) (?:leb|lbie|lba|lby|glowa|glowo|pale|palo|dzbanie|dzban|dynia|"
+             r"dynio|baniak|baniaku|czerep|czerepie)\b"),
+    (THREAT, r"\b(?:zeby|oby|obys|niech) (?:ci|wam|mu|jej|im|tobie)? ?(?:\w+ )?(?:uschly|"
+             r"uschla|uschlo|uschnie|uschna|odpadly|odpadla|odpadlo|zgnily|zgnila|zgnilo|"
+             r"sparalizowalo|pokrecilo|skrecilo|odjelo|spuchly|spuchl|zgnije|zgnija|odpadna|"
+             r"odpadnie|wyschly|wyschla)\b", "zeby oby obys niech"),
+    (THREAT, r"\b(?:spuscic|spuscimy|spuszcze|poszczuc|poszczuje|poszczujemy) (?:\w+ )?"
+             r"(?:psy|psa|psami|psem) na\b"),
     (VULGAR, r"\b(?:zamknij|zamknijcie|stul|stulcie|zawrzyj|zawrzyjcie) (?:\w+ )?(?:ryj|ryja|"
              r"morde|mordy|pysk|pyski|jape|gebe|gebie|dziob|kufe|jadaczke|twarz)\b"),
     (INSULT, r"\b(?:idz|idzcie|marsz|lec|lecz|wracaj) (?:\w+ )?(?:sie leczyc|do psychiatry|do "
@@ -648,6 +669,10 @@ def _classify(token: str) -> str | None:
     cls = _LEXICON.get(key)
     if cls is not None:
         return cls
+    if "y" in key:  # a Cyrillic "у" written for "u" folds to "y": "kуrwo", "chуj"
+        swapped = key.replace("y", "u")
+        if any(root in swapped for root in _SWEAR_ROOTS) and swapped in _LEXICON:
+            return _LEXICON[swapped]
     for length in _PREFIX_LENGTHS:
         if len(key) >= length:
             cls = _PREFIXES.get(key[:length])
@@ -850,8 +875,11 @@ def _aimed(cls: str, tokens: list[str], k: int) -> str:
                                        or _classify(w) == CRITICISM
                                        for w in tokens[max(0, k - 4):k]):
             return VULGAR  # "wójt to złodziej i kurwa jebana"; not "kurwa jebana, korek"
-        if prev1 == "to" and prev2 and (_is_person(prev2) or _classify(prev2) == CRITICISM):
-            return VULGAR  # "wójt to chuj", "sołtys to ch*j"
+        prev3 = tokens[k - 3] if k > 2 else ""
+        if prev1 == "to" and (_is_person(prev2) or _classify(prev2) == CRITICISM or (
+                (_is_person(prev3) or _classify(prev3) == CRITICISM)
+                and prev2 not in _NOT_A_NAME)):
+            return VULGAR  # "wójt to chuj", "radny Kowalski to ch*j"; not "mówi, że to kurwa"
         if key == "kurwy" and prev1 not in ("do", "od") and nxt not in ("nedzy", "mac",
                                                                         "jebanej"):
             return VULGAR  # "te kurwy z urzędu"; not "do kurwy nędzy"

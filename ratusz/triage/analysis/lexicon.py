@@ -19,11 +19,17 @@ class Cue:
     weight: float
     pattern: re.Pattern
     needles: tuple[str, ...] = ()  # one of these must be in the text for a match
+    gate: re.Pattern | None = None  # the needles as one expression, when there are several
 
 
 def cues(reason: str, weight: float, *patterns: str) -> list[Cue]:
     """One cue per pattern, so the evidence shows which one matched."""
-    return [Cue(reason, weight, re.compile(p), needles(p)) for p in patterns]
+    out = []
+    for p in patterns:
+        found = needles(p)
+        gate = re.compile("|".join(map(re.escape, found))) if len(found) > 1 else None
+        out.append(Cue(reason, weight, re.compile(p), found, gate))
+    return out
 
 
 _PLAIN = set("abcdefghijklmnopqrstuvwxyz0123456789 ")
@@ -84,8 +90,13 @@ def hits(folded: Folded, lexicon: list[Cue]) -> list[Hit]:
     text = folded.text
     found = []
     for cue in lexicon:
-        if cue.needles and not any(needle in text for needle in cue.needles):
-            continue
+        needles = cue.needles
+        if needles:
+            if len(needles) == 1:
+                if needles[0] not in text:
+                    continue
+            elif not cue.gate.search(text):
+                continue
         match = cue.pattern.search(text)
         if match:
             found.append(Hit(cue, match.start(), match.end()))

@@ -127,10 +127,12 @@ def fold(text: str) -> Folded:
     return Folded(folded, tuple(origin), len(text))
 
 
-# Four or more single letters (or Polish digraphs) separated by a space, dot, dash, underscore
-# or star: "k u r w a", "d.e.b.i.l", "c-h-u-j", "sz.m.a.t.a".
+# Single letters (or Polish digraphs) separated by the same space, dot, dash, underscore or
+# star: four or more ("k u r w a", "d.e.b.i.l", "sz.m.a.t.a"), or three when the separator is
+# not a space ("ch.u.j", "c-h-j"; three letters between spaces are too often words: "a i w").
 _UNIT = r"(?:ch|cz|sz|rz|dz|[^\W\d_])"
-_SPACED = re.compile(rf"(?<![^\W\d_])(?:{_UNIT}[ .\-_*]{{1,2}}){{3,}}{_UNIT}(?![^\W\d_])")
+_SPACED = re.compile(rf"(?<![^\W\d_]){_UNIT}(?:( {{1,2}})(?:{_UNIT}\1){{2,}}|"
+                     rf"([.\-_*]{{1,2}})(?:{_UNIT}\2)+){_UNIT}(?![^\W\d_])")
 
 
 def _join_spaced(folded: str, origin: list[int], text: str = "") -> tuple[str, list[int]]:
@@ -144,7 +146,7 @@ def _join_spaced(folded: str, origin: list[int], text: str = "") -> tuple[str, l
     for match in _SPACED.finditer(folded):
         letters = [k for k in range(match.start(), match.end()) if folded[k].isalpha()]
         letters = _trim_words_around(folded, origin, text, letters)
-        if len(letters) < 4:
+        if len(letters) < 3:
             continue
         start, end = letters[0], letters[-1] + 1
         chars.extend(folded[last:start])

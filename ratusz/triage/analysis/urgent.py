@@ -9,7 +9,8 @@ unless the text also says the danger is still there (nadal, wciąż, znowu, tera
 
 import re
 
-from ratusz.triage.analysis.base import Finding
+from ratusz.triage.analysis import textmodel
+from ratusz.triage.analysis.base import Evidence, Finding
 from ratusz.triage.analysis.lexicon import (
     Cue,
     Hit,
@@ -332,31 +333,45 @@ _MISSING_ANIMAL = re.compile(r"\bzagin\w* (kot|pies|piesek|kotek|papug)|\b(kot|p
 
 
 def analyze(folded: Folded) -> Finding:
+    text = folded.text
     danger = best_per_reason(hits(folded, DANGER))
     weak = best_per_reason(hits(folded, HAZARD))
     pressing = best_per_reason(hits(folded, URGENCY))
-    doing = _thing_doing(folded.text)
-    exposed = _EXPOSED.search(folded.text)
+    doing = _thing_doing(text)
+    exposed = _EXPOSED.search(text)
     thing = bool(doing and (exposed or pressing))
     if thing:
         weak = [*weak, Hit(THING_DOING, *doing)]
-    if not danger and not (weak and (pressing or thing)):
+    model = textmodel.load("urgent")
+    probability = model.probability(text) if model is not None else 0.0
+    learned = model is not None and probability >= model.threshold
+    ruled = bool(danger or (weak and (pressing or thing)))
+    if not ruled and not learned:
         return Finding()
+    score = 0.0
     if danger:
         score = noisy_or(h.cue.weight for h in danger)
-    else:
+    elif ruled:
         score = noisy_or([0.45, 0.45 if len(weak) == 1 else 0.55])
-    danger = danger + weak + pressing
+    if learned:
+        # The model's view of the whole text: just over the line at its threshold.
+        span = max(1e-6, 1.0 - model.threshold)
+        score = max(score, 0.55 + 0.4 * (probability - model.threshold) / span)
+    found = danger + weak + pressing
     now = best_per_reason(hits(folded, NOW))
-    score = noisy_or([score, *[h.cue.weight for h in now[:2]]])
+    if ruled:
+        score = noisy_or([score, *[h.cue.weight for h in now[:2]]])
     against = best_per_reason(hits(folded, AGAINST))
-    still = bool(STILL.search(folded.text))
+    still = bool(STILL.search(text))
     for hit in against:
         if hit.cue.reason == "idiom":
             score *= 0.25
         elif not still:
             score *= 0.35
-    if _MISSING_ANIMAL.search(folded.text):
+    if _MISSING_ANIMAL.search(text):
         score *= 0.3
-    found = danger + now + against
-    return Finding(round(min(score, 1.0), 3), evidence("urgent", folded, found))
+    out = evidence("urgent", folded, found + now + against)
+    if learned:
+        out.append(Evidence("urgent", "model", detail=f"{probability:.2f}: "
+                            + ", ".join(model.reasons(text))))
+    return Finding(round(min(score, 1.0), 3), out)

@@ -47,6 +47,10 @@ OBFUSCATED = [
     "jestes zwyklym debilem",
     "ty glupia babo, nie pisz wiecej",
     "Zaaabiję cięęę, wójcie",
+    "j e b a ć   r a d ę   g m i n y",  # spaced words with wider gaps between them
+    "Radny to zwykła sz.m.a.t.a",  # a digraph among dotted letters
+    "Sołtys to ch.u.j",
+    "Ty stara kуrwо",  # Cyrillic у written for u
 ]
 
 INSULTS_AND_VULGARITY = [
@@ -117,6 +121,8 @@ NOT_AIMED_SWEARING_AND_IDIOMS = [
     "Szlag mnie trafi z tymi objazdami.",
     "Ten remont mnie wykończy.",
     "Nie jestem idiotą, wiem że ta droga była remontowana.",
+    "Wójt mówi, że to kurwa nic nie kosztuje, a rachunek przyszedł na 300 zł.",
+    "Kurwa jebana, znowu awaria wody.",
 ]
 
 NEUTRAL_LOOKALIKES = [
@@ -294,6 +300,14 @@ def test_retrain_with_adds_office_examples(tmp_path, monkeypatch):
     assert metrics["cv_f1"] == 0.6 and metrics["cv_office_f1"] == 1.0
 
 
+def test_the_phrase_gate_never_hides_a_match(monkeypatch):
+    texts = HARMFUL + NOT_HARMFUL
+    gated = [harmful.lexicon_hits(fold(text).text) for text in texts]
+    monkeypatch.setattr(harmful, "_PHRASE_RES",
+                        [(cls, pattern, None) for cls, pattern, _ in harmful._PHRASE_RES])
+    assert [harmful.lexicon_hits(fold(text).text) for text in texts] == gated
+
+
 def test_folding_for_the_lexicon():
     assert fold("deb\u200bil\u00adu").text == "debilu"  # invisible characters dropped
     assert fold("je...ny").text == "je***ny"  # dots hiding letters are stars
@@ -303,3 +317,9 @@ def test_folding_for_the_lexicon():
     assert fold("S.p.i.e.r.d.a.l.a.j z naszej wsi").text == "spierdalaj z naszej wsi"
     assert fold("i K U R W A").text == "i kurwa"
     assert fold("Ty D3BIIIL, k u r w a").text == "ty debil, kurwa"
+    assert fold("j e b a ć   r a d ę").text == "jebac rade"  # the wider gap stays a space
+    assert fold("sz.m.a.t.a").text == "szmata" and fold("ch.u.j").text == "chuj"
+    assert fold("a i w tym").text == "a i w tym"  # three spaced letters are words
+    assert fold("idźcie w ch*j z tym").text == "idzcie w ch*j z tym"  # mixed separators
+    folded = fold("j e b a ć   r a d ę")
+    assert folded.span(0, 5) == (0, 9) and folded.span(6, 10) == (12, 19)

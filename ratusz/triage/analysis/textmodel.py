@@ -1,0 +1,103 @@
+"""Small linear text models over word stems, for flags whose wording is too varied for rules
+alone (emergencies). Inference needs only numpy and the standard library.
+
+Features of a folded text: its words cut to their first five letters (a crude but effective
+stemmer for Polish, where endings carry the inflection: "pożaru", "pożarze" -> "pozar"), the
+same for four letters, and pairs of neighbouring five-letter stems, hashed into 2**18 slots
+with CRC-32. A model is a weight per slot and a bias; its output is a probability.
+"""
+
+import json
+import math
+import re
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+BITS = 18
+MASK = (1 << BITS) - 1
+_WORD = re.compile(r"[a-z0-9]+")
+MODEL_DIR = Path(__file__).resolve().parent / "models"
+
+
+def feature_names(text: str) -> list[str]:
+    words = [w for w in _WORD.findall(text) if len(w) > 1]
+    stems = [w[:5] for w in words]
+    names = [f"u:{s}" for s in stems]
+    names += [f"p:{w[:4]}" for w in words if len(w) > 4]
+    names += [f"b:{a}_{b}" for a, b in zip(stems, stems[1:], strict=False)]
+    return names
+
+
+@lru_cache(maxsize=8)
+def feature_ids(text: str) -> np.ndarray:
+    """Distinct hashed feature slots of a folded text (presence, not counts). Cached for the
+    last few texts: several models read the same text one after another."""
+    ids = {zlib.crc32(name.encode()) & MASK for name in feature_names(text)}
+    return np.fromiter(ids, dtype=np.int64, count=len(ids))
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    name: str
+    version: str
+    weights: np.ndarray  # float32, 2**BITS
+    bias: float
+    threshold: float  # probability at which the flag is raised
+    meta: dict
+
+    def probability(self, text: str) -> float:
+        ids = feature_ids(text)
+        logit = self.bias + float(self.weights[ids].sum()) if len(ids) else self.bias
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
+
+    def reasons(self, text: str, top: int = 3) -> list[str]:
+        """The stems that pushed the score up most, for the evidence shown to people."""
+        names = {}
+        for name in feature_names(text):
+            names.setdefault(zlib.crc32(name.encode()) & MASK, name)
+        scored = sorted(((float(self.weights[i]), n) for i, n in names.items()), reverse=True)
+        return [n.split(":", 1)[1].replace("_", " ") for w, n in scored[:top] if w > 0]
+
+
+def boost(finding, flag: str, text: str):
+    """Raise a rule analyser's finding when the flag's model is confident, with evidence."""
+    from ratusz.triage.analysis.base import Evidence, Finding
+
+    model = load(flag)
+    if model is None:
+        return finding
+    probability = model.probability(text)
+    if probability < model.threshold:
+        return finding
+    span = max(1e-6, 1.0 - model.threshold)
+    score = max(finding.score, 0.55 + 0.4 * (probability - model.threshold) / span)
+    evidence = [*finding.evidence, Evidence(flag, "model", detail=f"{probability:.2f}: "
+                                            + ", ".join(model.reasons(text)))]
+    return Finding(round(min(score, 1.0), 3), evidence)
+
+
+def save(path: Path, name: str, version: str, weights: np.ndarray, bias: float,
+         threshold: float, meta: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(path.with_suffix(".npz"), weights=weights.astype(np.float16))
+    path.with_suffix(".json").write_text(json.dumps(
+        {"name": name, "version": version, "bias": bias, "threshold": threshold,
+         "features": {"bits": BITS, "kind": "stems5+stems4+stem bigrams, crc32"}, **meta},
+        indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+@lru_cache(maxsize=8)
+def load(name: str, directory: str | None = None) -> LinearModel | None:
+    base = Path(directory) if directory else MODEL_DIR
+    meta_path, weights_path = base / f"{name}.json", base / f"{name}.npz"
+    if not meta_path.exists() or not weights_path.exists():
+        return None
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    with np.load(weights_path) as data:
+        weights = data["weights"].astype(np.float32)
+    return LinearModel(name, meta["version"], weights, float(meta["bias"]),
+                       float(meta["threshold"]), meta)

@@ -1,4 +1,4 @@
-"""Train the stem models that back up the rules (`ratusz/triage/analysis/models/<flag>.*`).
+"""Train the stem models that back up the rules (`ratusz/triage/analysis/models/stems-<flag>.*`).
 
 Data: the labelled development set (`data/dev/`), the held-out sets already used for
 development (`data/heldout/`) and texts written for training (`data/train/<flag>-*.jsonl`,
@@ -37,7 +37,8 @@ DATA = ROOT / "ratusz" / "triage" / "data"
 VERSION = "2026.11.28"
 # Questions are left to the rules: they are most of the messages, and a model that only adds
 # raises false "question" flags (measured once on the blind set; see docs/benchmarks.md).
-FLAGS = ["urgent", "formal_matter", "spam", "public_information_request", "negative"]
+FLAGS = ["urgent", "formal_matter", "spam", "public_information_request", "negative",
+         "harmful"]
 
 
 def examples(flag: str) -> tuple[list[str], list[int], list[str]]:
@@ -46,7 +47,10 @@ def examples(flag: str) -> tuple[list[str], list[int], list[str]]:
         texts.append(item["text"])
         labels.append(int(flag in item.get("flags", [])))
         sources.append("labelled")
-    for path in sorted((DATA / "train").glob(f"{flag}-*.jsonl")):
+    extra = sorted((DATA / "train").glob(f"{flag}-*.jsonl"))
+    if flag == "harmful":
+        extra.append(DATA / "harmful-extra.jsonl")
+    for path in extra:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 item = json.loads(line)
@@ -111,7 +115,7 @@ def train_flag(flag: str) -> dict:
     c, threshold, cv, _ = best
     model = LogisticRegression(C=c, solver="liblinear", class_weight="balanced")
     model.fit(x, y)
-    textmodel.save(ROOT / "ratusz" / "triage" / "analysis" / "models" / flag, flag,
+    textmodel.save(ROOT / "ratusz" / "triage" / "analysis" / "models" / f"stems-{flag}", flag,
                    f"{flag}-{VERSION}", model.coef_[0], float(model.intercept_[0]),
                    round(threshold, 3),
                    {"C": c, "cross_validation": cv, "examples": len(texts),

@@ -10,3 +10,14 @@ class TriageConfig(AppConfig):
         from ratusz.triage import services, verbs  # noqa: F401
 
         hooks.on_sent(services.hide_mark_sent)
+        _load_office_model()
+
+
+def _load_office_model() -> None:
+    """An office's retrained harmful-content model (`ratusz triage retrain`), if configured."""
+    from django.conf import settings
+
+    if settings.RATUSZ_HARMFUL_MODEL:
+        from ratusz.triage.analysis import harmful
+
+        harmful.load(settings.RATUSZ_HARMFUL_MODEL)

@@ -6,31 +6,37 @@ the analyser itself reads the exported weights with numpy.
 The model: logistic regression over the features `harmful.features` computes (hashed
 character 2-5-grams and word 1-2-grams of the folded text, plus lexicon counts), trained on
 PolEval 2019 task 6.1 (train split) plus the project's hand-written municipal examples
-(`ratusz/triage/data/harmful-extra.jsonl`) plus whatever an office adds. The decision threshold
-is chosen by 5-fold stratified cross-validation and folded into the bias, so the analyser's
-score is 0.5 exactly at the threshold.
+(`ratusz/triage/data/harmful-extra.jsonl`) plus whatever an office adds, with a municipal
+copy of the lexicon-count weights and bias (see "Domain adaptation" below). The PolEval
+threshold is chosen by 5-fold stratified cross-validation; each domain's threshold is folded
+into its bias, so the analyser's score is 0.5 exactly at the threshold. docs/triage-model.md
+has the measurements.
 
 Public API
 ----------
-``train(texts, labels, *, weights=None, config=None, output=None, version=None,
-        cross_validate=True, folds=5, prevalence_shift=PREVALENCE_SHIFT, sources=None,
-        description=None, log=print) -> pathlib.Path``
-    Train on parallel lists of texts (raw, unfolded) and 0/1 labels, optionally with per-
-    example weights, cross-validate to choose the threshold (or reuse the configured one with
-    ``cross_validate=False``), fit on everything and write ``harmful.npz`` + ``harmful.json``
-    into ``output`` (a folder; default: the shipped ``analysis/models/``). Returns the path of
-    the .json, which ``harmful.load(path)`` accepts (so does the folder).
+``train(texts, labels, *, weights=None, sources=None, config=None, C=DEFAULT_C,
+        class_weight=None, output=None, version=None, cross_validate=True, folds=5,
+        seeds=(0,), prevalence_shift=PREVALENCE_SHIFT, threshold=None, description=None,
+        log=print) -> pathlib.Path``
+    Train on parallel lists of texts (raw, unfolded) and 0/1 labels, with optional
+    per-example weights and sources ("poleval" for tweets; "extra" or "office" for municipal
+    texts, which train the municipal weights; default: all "poleval"). Cross-validates to
+    choose the PolEval threshold (``cross_validate=False``: use ``threshold``, default 0),
+    fits on everything and writes ``harmful.npz`` + ``harmful.json`` into ``output`` (a
+    folder; default: the shipped ``analysis/models/``). Returns the path of the .json, which
+    ``harmful.load(path)`` accepts (so does the folder).
 
-``retrain_with(pairs, *, output, data=None, extra=None, log=print)
+``retrain_with(pairs, *, output, data=None, extra=None, log=print, version=None)
         -> tuple[pathlib.Path, dict]``
     What ``ratusz triage retrain`` calls: PolEval's train.tsv (``data``, default
     ``/work/shared/data/poleval2019-cbd/train.tsv`` or ``$RATUSZ_POLEVAL_TRAIN``) plus the
-    project's examples plus ``pairs`` (a list of ``(text, label)``, the office's own
-    corrections, weighted like the project's examples). Returns the artefact path and the
-    metrics written into it.
+    project's examples (``extra``, default the project's file) plus ``pairs`` (a list of
+    ``(text, label)``: the office's own corrections, source "office", weighted like the
+    project's examples). Returns the artefact path and flat metrics (version, threshold,
+    cv_f1, cv_precision, cv_recall, cv_extra_*, cv_office_*).
 
-``cross_validate(texts, labels, ...) -> dict`` and ``featurize(texts, config)`` are used by
-the script and exposed for experiments.
+``prepare(texts)``, ``featurize(prepared, config)`` and ``cross_validate(prepared, labels,
+weights, sources, ...)`` are used by the script and exposed for experiments.
 """
 
 from __future__ import annotations
@@ -73,7 +79,7 @@ CITATION = ("Michał Ptaszyński, Agata Pieciukiewicz, Paweł Dybała. Results o
             "Shared Task 6: First Dataset and Open Shared Task for Automatic Cyberbullying "
             "Detection in Polish Twitter. In: Proceedings of the PolEval 2019 Workshop, "
             "Maciej Ogrodniczuk, Łukasz Kobyliński (eds.), Institute of Computer Science, "
-            "Polish Academy of Sciences, Warsaw 2019, pp. 89-110.")
+            "Polish Academy of Sciences, Warsaw 2019.")
 LICENSE = ("PolEval 2019 Task 6 data: BSD 3-Clause License, Copyright (c) 2019, Michal "
            "Ptaszynski; see POLEVAL-LICENSE.txt. The model ships only learned weights, "
            "no tweets.")

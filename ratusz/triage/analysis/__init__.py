@@ -36,7 +36,7 @@ __all__ = ["FLAGS", "PERSONAL_DATA_TYPES", "TOPICS", "VERSION", "Result", "analy
 RULES_VERSION = "2026.11.28"
 MAX_CHARS = 20_000  # longer texts are analysed on their beginning (a resident's essay)
 # Flags whose stem model may raise what the rules missed (emergencies use theirs in urgent.py).
-MODEL_BACKED = ("public_information_request", "formal_matter", "spam", "negative")
+MODEL_BACKED = ("public_information_request", "formal_matter", "spam", "negative", "harmful")
 
 
 def version() -> str:

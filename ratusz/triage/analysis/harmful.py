@@ -687,14 +687,18 @@ def _classify(token: str) -> str | None:
 def unmask(token: str) -> str | None:
     """The lexicon word a token with hidden letters stands for ("ch*j" -> "chuj", "k***a" ->
     "kurwa", "sp******aj" -> "spierdalaj", "je***ny" -> "jebany"), or None. First each star is
-    exactly one letter; failing that, a run of n stars (or dots) is n-1 to n+1 letters, and
-    failing that, 1 to 2n+2.
+    exactly one letter; failing that (with three letters shown), a run of n stars (or dots) is
+    n-1 to n+1 letters, and failing that (four letters shown, three stars), 1 to 2n+2 letters.
+    A leading star needs four letters shown.
     Several candidates: swearing wins, as that is what people mask most."""
     key = _squeeze(token)
-    if len(key.replace("*", "")) < 2:
-        return None
+    visible = len(key) - key.count("*")
+    if visible < (4 if key[0] == "*" else 2) or len(key) > 40:
+        return None  # "*ab" could be anything; no lexicon word is that long
     candidates = _LEXICON_BY_FIRST.get(key[0], ()) if key[0] != "*" else _MASKABLE
     for slack in (0, 1, 2):
+        if (slack == 1 and visible < 3) or (slack == 2 and (visible < 4 or key.count("*") < 3)):
+            break
         parts = []
         for piece in re.split(r"(\*+)", key):
             if piece.startswith("*"):

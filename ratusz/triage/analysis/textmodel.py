@@ -50,8 +50,11 @@ class LinearModel:
     meta: dict
 
     def probability(self, text: str) -> float:
+        """0 for a text with no words: the bias alone says nothing about it."""
         ids = feature_ids(text)
-        logit = self.bias + float(self.weights[ids].sum()) if len(ids) else self.bias
+        if not len(ids):
+            return 0.0
+        logit = self.bias + float(self.weights[ids].sum())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
 
     def reasons(self, text: str, top: int = 3) -> list[str]:
@@ -90,9 +93,11 @@ def save(path: Path, name: str, version: str, weights: np.ndarray, bias: float,
         indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-@lru_cache(maxsize=8)
-def load(name: str, directory: str | None = None) -> LinearModel | None:
+@lru_cache(maxsize=16)
+def load(flag: str, directory: str | None = None) -> LinearModel | None:
+    """The stem model of a flag (`models/stems-<flag>.*`), or None if there is none."""
     base = Path(directory) if directory else MODEL_DIR
+    name = f"stems-{flag}"
     meta_path, weights_path = base / f"{name}.json", base / f"{name}.npz"
     if not meta_path.exists() or not weights_path.exists():
         return None

@@ -89,3 +89,28 @@ def test_corrections_export_as_a_labelled_file(world, webhook, capsys):
     [row] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert row["text"] == "Ten urzędnik to kompletny idiota"
     assert row["flags"] == ["harmful"] and sorted(row["judged_flags"]) == ["harmful", "question"]
+
+
+@pytest.mark.django_db
+def test_retrain_adds_the_office_corrections_and_writes_a_loadable_model(
+        world, webhook, tmp_path, capsys, settings):
+    from ratusz.audit.models import AuditEvent
+    from ratusz.triage.analysis import harmful
+
+    webhook(messenger_message("m_1", text="Ty kmiocie z urzędu, wynocha"))
+    label_set(actor=world.anna, message=Message.objects.get(), flag="harmful", value=True)
+    rows = ["text\tharmful\ttype"]
+    for i in range(40):
+        bad = i % 4 == 0
+        rows.append(f"{'ty głupi debilu' if bad else 'ładna pogoda dziś'} numer {i}\t"
+                    f"{int(bad)}\t{int(bad)}")
+    data = tmp_path / "train.tsv"
+    data.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "model"
+    call_command("triage", "retrain", "--office", "a", "--data", str(data), "--output",
+                 str(out))
+    report = json.loads(capsys.readouterr().out)
+    model = harmful.read_model(report["model"])
+    assert model.version == report["version"]
+    event = AuditEvent.objects.get(verb="triage.model.retrained")
+    assert event.data["corrections"] == 1

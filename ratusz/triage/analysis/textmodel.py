@@ -23,8 +23,22 @@ _WORD = re.compile(r"[a-z0-9]+")
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 
 
-def feature_names(text: str) -> list[str]:
-    words = [w for w in _WORD.findall(text) if len(w) > 1]
+# Function words, left out of the emergency model: danger is in the nouns and verbs, and as
+# features these only echo the style of the training texts (they do help the other flags:
+# "czy", "proszę" and "nie" say a lot about questions, requests and complaints).
+STOP = frozenset((
+    "a", "aby", "albo", "ale", "ani", "az", "bo", "by", "byc", "byl", "byla", "bylo",
+    "czy", "dla", "do", "go", "gdy", "i", "ich", "ile", "im", "ja", "jak", "jakby",
+    "jaki", "jej", "jego", "jest", "juz", "ktora", "ktore", "ktory", "lub", "ma", "mi",
+    "mnie", "na", "nad", "nam", "nas", "nie", "niz", "no", "o", "od", "oraz", "po", "pod",
+    "przez", "przy", "sa", "sie", "ta", "tak", "tam", "te", "tego", "tej", "ten", "to",
+    "tu", "tym", "u", "w", "we", "wiec", "wy", "z", "za", "ze", "zeby", "jeszcze",
+    "tylko", "bardzo", "mam", "moze",
+))
+
+
+def feature_names(text: str, stop: bool = False) -> list[str]:
+    words = [w for w in _WORD.findall(text) if len(w) > 1 and not (stop and w in STOP)]
     stems = [w[:5] for w in words]
     names = [f"u:{s}" for s in stems]
     names += [f"p:{w[:4]}" for w in words if len(w) > 4]
@@ -32,11 +46,11 @@ def feature_names(text: str) -> list[str]:
     return names
 
 
-@lru_cache(maxsize=8)
-def feature_ids(text: str) -> np.ndarray:
+@lru_cache(maxsize=16)
+def feature_ids(text: str, stop: bool = False) -> np.ndarray:
     """Distinct hashed feature slots of a folded text (presence, not counts). Cached for the
     last few texts: several models read the same text one after another."""
-    ids = {zlib.crc32(name.encode()) & MASK for name in feature_names(text)}
+    ids = {zlib.crc32(name.encode()) & MASK for name in feature_names(text, stop)}
     return np.fromiter(ids, dtype=np.int64, count=len(ids))
 
 
@@ -49,9 +63,13 @@ class LinearModel:
     threshold: float  # probability at which the flag is raised
     meta: dict
 
+    @property
+    def stop(self) -> bool:
+        return bool(self.meta.get("features", {}).get("stopwords_removed"))
+
     def probability(self, text: str) -> float:
         """0 for a text with no words: the bias alone says nothing about it."""
-        ids = feature_ids(text)
+        ids = feature_ids(text, self.stop)
         if not len(ids):
             return 0.0
         logit = self.bias + float(self.weights[ids].sum())
@@ -60,7 +78,7 @@ class LinearModel:
     def reasons(self, text: str, top: int = 3) -> list[str]:
         """The stems that pushed the score up most, for the evidence shown to people."""
         names = {}
-        for name in feature_names(text):
+        for name in feature_names(text, self.stop):
             names.setdefault(zlib.crc32(name.encode()) & MASK, name)
         scored = sorted(((float(self.weights[i]), n) for i, n in names.items()), reverse=True)
         return [n.split(":", 1)[1].replace("_", " ") for w, n in scored[:top] if w > 0]
@@ -84,12 +102,13 @@ def boost(finding, flag: str, text: str):
 
 
 def save(path: Path, name: str, version: str, weights: np.ndarray, bias: float,
-         threshold: float, meta: dict) -> None:
+         threshold: float, meta: dict, stop: bool = False) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(path.with_suffix(".npz"), weights=weights.astype(np.float16))
     path.with_suffix(".json").write_text(json.dumps(
         {"name": name, "version": version, "bias": bias, "threshold": threshold,
-         "features": {"bits": BITS, "kind": "stems5+stems4+stem bigrams, crc32"}, **meta},
+         "features": {"bits": BITS, "kind": "stems5+stems4+stem bigrams, crc32",
+                      "stopwords_removed": stop}, **meta},
         indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 

@@ -344,7 +344,11 @@ def analyze(folded: Folded) -> Finding:
         weak = [*weak, Hit(THING_DOING, *doing)]
     model = textmodel.load("urgent")
     probability = model.probability(text) if model is not None else 0.0
-    learned = model is not None and probability >= model.threshold
+    # The model alone, with no danger word at all, must be surer than its trained threshold:
+    # a false alarm wakes the on-duty people.
+    hinted = bool(danger or weak or pressing or thing)
+    learned = model is not None and probability >= (
+        model.threshold if hinted else max(model.threshold, 0.6))
     ruled = bool(danger or (weak and (pressing or thing)))
     if not ruled and not learned:
         return Finding()

@@ -12,8 +12,8 @@ Logistic regression (scikit-learn, liblinear, L2) over the stem features of
 `ratusz.triage.analysis.textmodel`; C and the threshold are chosen by 5-fold cross-validation:
 for emergencies the highest recall with a precision of at least 0.85 (a missed emergency costs
 more than a false alarm, but false alarms wake the on-duty people), for the other flags the F1
-among thresholds with precision of at least 0.85 (the model only adds to the rules, so it must
-rarely be wrong). The analysers' "not now" and idiom
+among thresholds with precision of at least 0.85, 0.9 for harmful content (the model only adds
+to the rules, so it must rarely be wrong; a harmful flag feeds moderation). The analysers' "not now" and idiom
 cues still gate the model's verdict.
 """
 
@@ -99,20 +99,21 @@ def train_flag(flag: str) -> dict:
     started = time.time()
     texts, labels, sources = examples(flag)
     y = np.array(labels)
-    stop = flag == "urgent"
+    stop = flag in ("urgent", "harmful")
     x = matrix(texts, stop)
     print(f"{flag}: {len(texts)} texts, {int(y.sum())} positive; sources: "
           f"{ {s: sources.count(s) for s in sorted(set(sources))} }")
     best = None
-    for c in (0.3, 1.0, 3.0, 10.0):
+    for c in (0.1, 0.3, 1.0):  # stronger regularisation: no single word may decide
         scores = cross_validate(x, y, c)
         for threshold in np.arange(0.3, 0.96, 0.05):
             m = metrics(scores, y, threshold)
             if flag == "urgent":  # as much recall as a precision of 0.85 allows
                 key = m["recall"] + m["f1"] / 100 if m["precision"] >= 0.85 else \
                     -1 + m["precision"]
-            else:
-                key = m["f1"] if m["precision"] >= 0.85 else -1 + m["precision"]
+            else:  # harmful feeds moderation: its model must be surer still
+                floor = 0.9 if flag == "harmful" else 0.85
+                key = m["f1"] if m["precision"] >= floor else -1 + m["precision"]
             if best is None or key > best[3]:
                 best = (c, float(threshold), m, key)
     c, threshold, cv, _ = best

@@ -99,19 +99,42 @@ class _Defaulting(dict):
 
 def after_inbound(message: Message) -> None:
     """Runs after a resident's new message is committed: triage reads it, then the desk
-    alerts, acknowledges and starts the statutory clock from what triage found."""
-    from ratusz.triage.services import after_inbound as triage
+    alerts, acknowledges, starts the statutory clock, hides and routes. The alert goes first,
+    and every step runs on its own: one failing never silences the ones after it."""
+    from ratusz.triage import services as triage
 
-    found = triage(message)
-    emergency = bool(found and found.urgent)
+    found = triage.after_inbound(message)
+    if found is not None:
+        emergency = found.urgent
+    else:  # the full analysis failed: the emergency rules alone still get a say
+        emergency = _guarded(_looks_urgent, message.text) or False
     if emergency:
-        emergency_alert(message)
-    acknowledge_if_closed(message, emergency=emergency)
-    if found and found.public_information_request:
-        _start_udip_clock(message)
+        _guarded(emergency_alert, message)
+        _guarded(triage.mark_urgent, message.conversation)
+    _guarded(lambda: acknowledge_if_closed(message, emergency=emergency))
+    if found is not None and found.public_information_request:
+        _guarded(start_udip_clock, message)
+    if found is not None:
+        triage.act_on(message, found)
 
 
-def _start_udip_clock(message: Message) -> None:
+def _looks_urgent(text: str) -> bool:
+    from ratusz.triage.analysis import urgent
+    from ratusz.triage.analysis.base import THRESHOLD
+    from ratusz.triage.analysis.normalize import fold
+
+    return urgent.analyze(fold(text or "")).score >= THRESHOLD
+
+
+def _guarded(step, *args):
+    try:
+        return step(*args)
+    except Exception:  # noqa: BLE001 - logged; the steps after it still run
+        log.exception("Step %s after an inbound message failed", getattr(step, "__name__", step))
+        return None
+
+
+def start_udip_clock(message: Message) -> None:
     from ratusz.inbox.deadlines import deadline_start
 
     conversation = message.conversation

@@ -202,6 +202,10 @@ def reply_mark_failed(action: OutboxAction) -> None:
     Conversation.objects.filter(pk=message.conversation_id,
                                 status=Conversation.Status.WAITING).update(
         status=Conversation.Status.OPEN)
+    # An emergency whose answer did not go out goes back to the top of the inbox.
+    if message.conversation.messages.filter(analysis__urgent=True).exists():
+        Conversation.objects.filter(pk=message.conversation_id).exclude(
+            status=Conversation.Status.CLOSED).update(is_urgent=True)
     record(actor="meta", verb="inbox.reply.failed", office=message.conversation.office,
            target=message, data={"code": action.error_code, "subcode": action.error_subcode})
 

@@ -1,3 +1,5 @@
+import logging
+
 from django.apps import AppConfig
 
 
@@ -20,4 +22,9 @@ def _load_office_model() -> None:
     if settings.RATUSZ_HARMFUL_MODEL:
         from ratusz.triage.analysis import harmful
 
-        harmful.load(settings.RATUSZ_HARMFUL_MODEL)
+        try:
+            harmful.load(settings.RATUSZ_HARMFUL_MODEL)
+        except Exception:  # noqa: BLE001 - a wrong path must not stop the desk from starting
+            logging.getLogger(__name__).exception(
+                "RATUSZ_HARMFUL_MODEL=%s could not be loaded; using the model shipped with "
+                "Ratusz", settings.RATUSZ_HARMFUL_MODEL)

@@ -31,57 +31,88 @@ def _analyzable(message: Message) -> bool:
 
 def message_analyze(message: Message) -> Analysis | None:
     """Analyse (or analyse again) one message and store the result with people's labels
-    applied on top. Returns None for messages triage does not read (the office's own)."""
+    applied on top. Returns None for messages triage does not read (the office's own).
+
+    The message row is locked while the result is written, as `label_set` does, so a
+    correction made meanwhile is never overwritten by an older verdict; if the text changed
+    since the caller read it (an edit), the newest text is analysed."""
     if not _analyzable(message):
         return None
     channel = "comment" if message.kind == Message.Kind.COMMENT else "message"
-    result = analysis.analyze(message.text, channel)
-    values = {
-        "version": result.version, "machine_flags": result.flags, "scores": result.scores,
-        "personal_items": [{"type": p.type, "start": p.start, "end": p.end}
-                           for p in result.personal_data],
-        "evidence": result.evidence_json(), "topic": result.topic,
-        "analyzed_at": timezone.now(),
-    }
-    for flag in analysis.FLAGS:
-        values[flag] = flag in result.flags
-    for label in Label.objects.filter(message=message):
-        values[label.flag] = label.value
-    row, _ = Analysis.objects.update_or_create(message=message, defaults=values)
+    text = message.text
+    result = analysis.analyze(text, channel)  # outside the transaction: CPU only
+    with transaction.atomic():
+        current = Message.objects.select_for_update().filter(pk=message.pk).values_list(
+            "text", flat=True).first()
+        if current is None:
+            return None
+        if current != text:
+            message.text = text = current
+            if not text:
+                return None
+            result = analysis.analyze(text, channel)
+        values = {
+            "version": result.version, "machine_flags": result.flags, "scores": result.scores,
+            "personal_items": [{"type": p.type, "start": p.start, "end": p.end}
+                               for p in result.personal_data],
+            "evidence": result.evidence_json(), "topic": result.topic,
+            "analyzed_at": timezone.now(),
+        }
+        for flag in analysis.FLAGS:
+            values[flag] = flag in result.flags
+        for flag, value in Label.objects.filter(message=message).values_list("flag", "value"):
+            values[flag] = value
+        row, _ = Analysis.objects.update_or_create(message=message, defaults=values)
     return row
 
 
 def after_inbound(message: Message) -> Analysis | None:
-    """The worker's step after a new message is committed: analyse, then act."""
+    """The worker's first step after a new message is committed: analyse it. Never raises:
+    a bug in an analyser must not lose the message or silence what follows."""
     try:
-        row = message_analyze(message)
-    except Exception:  # noqa: BLE001 - a bug in an analyser must never lose the message
+        return message_analyze(message)
+    except Exception:  # noqa: BLE001
         log.exception("Triage failed for message %s", message.pk)
         return None
-    if row is None:
-        return None
-    if row.urgent:
-        _mark_urgent(message.conversation)
+
+
+def act_on(message: Message, row: Analysis) -> None:
+    """What triage does after the alert and the acknowledgement: the protective hide and
+    routing. Each step on its own, so one failing does not stop the other."""
     if row.personal_data:
-        protective_hide(message, row)
-    _route(message.conversation, row)
-    return row
+        _guarded(protective_hide, message, row)
+    _guarded(_route, message.conversation, row)
+
+
+def _guarded(step, *args) -> None:
+    try:
+        step(*args)
+    except Exception:  # noqa: BLE001 - logged; the message and the other steps stay
+        log.exception("Triage step %s failed for %s", step.__name__, args[0])
 
 
 def after_edit(message: Message) -> Analysis | None:
-    """A resident edited a message: read it again. An edit can add a PESEL to a comment, so
-    the protective hide applies; an edit does not raise a second emergency alert."""
-    try:
-        row = message_analyze(message)
-    except Exception:  # noqa: BLE001
-        log.exception("Triage failed for edited message %s", message.pk)
+    """A resident edited a message: read it again. An edit can add a PESEL to a comment (the
+    protective hide applies) or turn a message into an emergency or a request for public
+    information, which then gets what a new one would (once)."""
+    before = Analysis.objects.filter(message=message).values_list(
+        "urgent", "public_information_request").first() or (False, False)
+    row = after_inbound(message)
+    if row is None:
         return None
-    if row is not None and row.personal_data:
-        protective_hide(message, row)
+    from ratusz.inbox import clock
+
+    if row.urgent and not before[0]:
+        _guarded(clock.emergency_alert, message)
+        _guarded(mark_urgent, message.conversation)
+    if row.public_information_request and not before[1]:
+        _guarded(clock.start_udip_clock, message)
+    if row.personal_data:
+        _guarded(protective_hide, message, row)
     return row
 
 
-def _mark_urgent(conversation: Conversation) -> None:
+def mark_urgent(conversation: Conversation) -> None:
     Conversation.objects.filter(pk=conversation.pk).update(is_urgent=True)
     conversation.is_urgent = True
 
@@ -95,8 +126,9 @@ def protective_hide(message: Message, row: Analysis) -> OutboxAction | None:
         return None
     with transaction.atomic():
         locked = Message.objects.select_for_update().get(pk=message.pk)
-        if locked.is_hidden or OutboxAction.objects.filter(
-                kind=OutboxAction.Kind.COMMENT_HIDE, target_id=locked.platform_id,
+        if locked.is_hidden or locked.deleted_at or OutboxAction.objects.filter(
+                kind=OutboxAction.Kind.COMMENT_HIDE, channel=locked.channel,
+                target_id=locked.platform_id,
                 status__in=[OutboxAction.Status.PENDING, OutboxAction.Status.SENDING,
                             OutboxAction.Status.UNKNOWN]).exists():
             return None
@@ -125,8 +157,11 @@ def hide_mark_sent(action: OutboxAction) -> None:
 
 
 def _route(conversation: Conversation, row: Analysis) -> None:
-    """A conversation nobody has taken goes to the department mapped to its topic."""
+    """A new conversation nobody has taken goes to the department mapped to its topic. Only
+    on its first message from a resident: after that, where it sits is people's decision."""
     if conversation.department_id or conversation.assignee_id:
+        return
+    if conversation.messages.filter(direction=Message.Direction.IN).count() > 1:
         return
     route = TopicRoute.objects.filter(office=conversation.office, topic=row.topic).select_related(
         "department").first()
@@ -149,12 +184,16 @@ def label_set(*, actor, message: Message, flag: str, value: bool) -> Analysis:
     the desk follows (an emergency no longer on top; a request starts its deadline)."""
     if flag not in analysis.FLAGS:
         raise ValueError(f"unknown flag {flag!r}")
-    row = Analysis.objects.select_for_update().filter(message=message).first()
+    Message.objects.select_for_update().filter(pk=message.pk).first()  # as message_analyze
+    row = Analysis.objects.filter(message=message).first()
     if row is None:
         row = message_analyze(message)
         if row is None:
             raise ValueError("this message is not analysed")
     before = getattr(row, flag)
+    label = Label.objects.filter(message=message, flag=flag).first()
+    if label is not None and label.value == value and before == value:
+        return row  # a second click changes nothing
     Label.objects.update_or_create(
         message=message, flag=flag,
         defaults={"value": value, "created_by": actor,
@@ -165,11 +204,13 @@ def label_set(*, actor, message: Message, flag: str, value: bool) -> Analysis:
     record(actor=actor, verb="triage.label.set", office=message.conversation.office,
            target=message, data={"flag": flag, "value": value, "before": before,
                                  "machine": flag in row.machine_flags})
-    conversation = message.conversation
-    if flag == "urgent":
-        urgent = value or Analysis.objects.filter(
-            message__conversation=conversation, urgent=True).exists()
-        Conversation.objects.filter(pk=conversation.pk).update(is_urgent=urgent)
+    conversation = Conversation.objects.select_for_update().get(pk=message.conversation_id)
+    if flag == "urgent" and value and not conversation.is_urgent \
+            and conversation.status != Conversation.Status.CLOSED:
+        Conversation.objects.filter(pk=conversation.pk).update(is_urgent=True)
+    elif flag == "urgent" and not value and conversation.is_urgent and not Analysis.objects.filter(
+            message__conversation=conversation, urgent=True).exists():
+        Conversation.objects.filter(pk=conversation.pk).update(is_urgent=False)
     if flag == "public_information_request" and value and not before:
         from ratusz.inbox.deadlines import deadline_start
 
@@ -190,20 +231,21 @@ def reanalyze(*, actor, office=None, all_versions: bool = False, batch: int = 50
     if not all_versions:
         messages = messages.exclude(analysis__version=current)
     ids = list(messages.order_by("pk").values_list("pk", flat=True)[:limit])
-    done = 0
+    done = failed = 0
     for start in range(0, len(ids), batch):
-        chunk = Message.objects.filter(pk__in=ids[start:start + batch]).select_related(
-            "conversation")
-        with transaction.atomic():
-            for message in chunk:
-                message_analyze(message)
+        for message in Message.objects.filter(pk__in=ids[start:start + batch]):
+            try:
+                message_analyze(message)  # one short transaction per message
                 done += 1
+            except Exception:  # noqa: BLE001 - one bad message must not stop the rest
+                failed += 1
+                log.exception("Re-analysis failed for message %s", message.pk)
         if progress:
-            progress(done, len(ids))
+            progress(done + failed, len(ids))
     if done:
         with transaction.atomic():
             record(actor=actor, verb="triage.reanalyzed", office=office,
-                   data={"messages": done, "version": current})
+                   data={"messages": done, "failed": failed, "version": current})
     return done
 
 

@@ -81,8 +81,10 @@ def analyze(text: str, channel: str = "message") -> Result:
     }
     # Where wording varies too much for rules, a stem model trained on labelled examples can
     # raise a flag the rules missed (never lower one); see tools/train_flags.py.
+    vetoed = requests.vetoes(folded)
     for flag in MODEL_BACKED:
-        findings[flag] = textmodel.boost(findings[flag], flag, folded.text)
+        if flag not in vetoed:
+            findings[flag] = textmodel.boost(findings[flag], flag, folded.text)
     scores = {flag: round(float(findings[flag].score), 3) for flag in FLAGS}
 
     # How the flags bear on each other.

@@ -207,3 +207,16 @@ def formal_matter(folded: Folded) -> Finding:
     elif announces:
         score = noisy_or([score, 0.4])
     return Finding(round(score, 3), evidence("formal_matter", folded, found))
+
+
+def vetoes(folded: Folded) -> set[str]:
+    """Flags the rules deliberately keep down, which a stem model must not raise: asking
+    how to file or how a filed matter is going is not a formal matter; asking about one's
+    own case or where something is published is not a request for public information."""
+    text = folded.text
+    out = set()
+    if not ANNOUNCES.search(text) and (STATUS.search(text) or HOW_TO.search(text)):
+        out.add("formal_matter")
+    if OWN_CASE.search(text) and not any(c.pattern.search(text) for c in UDIP_EXPLICIT):
+        out.add("public_information_request")
+    return out

@@ -21,11 +21,12 @@ BITS = 18
 MASK = (1 << BITS) - 1
 _WORD = re.compile(r"[a-z0-9]+")
 MODEL_DIR = Path(__file__).resolve().parent / "models"
+MIN_FEATURES = 5
 
 
-# Function words, left out of the emergency model: danger is in the nouns and verbs, and as
-# features these only echo the style of the training texts (they do help the other flags:
-# "czy", "proszę" and "nie" say a lot about questions, requests and complaints).
+# Function words, left out of the emergency and harmful-content models: danger and abuse are
+# in the nouns and verbs, and as features these only echo the style of the training texts
+# (they do help the other flags: "czy" and "nie" say a lot about requests and complaints).
 STOP = frozenset((
     "a", "aby", "albo", "ale", "ani", "az", "bo", "by", "byc", "byl", "byla", "bylo",
     "czy", "dla", "do", "go", "gdy", "i", "ich", "ile", "im", "ja", "jak", "jakby",
@@ -68,11 +69,15 @@ class LinearModel:
         return bool(self.meta.get("features", {}).get("stopwords_removed"))
 
     def probability(self, text: str) -> float:
-        """0 for a text with no words: the bias alone says nothing about it."""
+        """0 unless the text's own words point to the flag: a text of unknown or neutral
+        words must not be flagged on the model's bias alone ("Kraków", "Nie wiem")."""
         ids = feature_ids(text, self.stop)
-        if not len(ids):
+        if len(ids) < MIN_FEATURES:
+            return 0.0  # one or two words: too little for a model to judge
+        support = float(self.weights[ids].sum())
+        if support <= 0.0:
             return 0.0
-        logit = self.bias + float(self.weights[ids].sum())
+        logit = self.bias + support
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
 
     def reasons(self, text: str, top: int = 3) -> list[str]:

@@ -23,7 +23,7 @@ LINES = [
 
 
 def run(monkeypatch, capsys, text: str, *args) -> list[dict]:
-    monkeypatch.setattr(sys, "stdin", io.StringIO(text))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8"))))
     call_command("triage", *args)
     return [json.loads(line) for line in capsys.readouterr().out.splitlines() if line]
 
@@ -45,10 +45,12 @@ def test_one_line_out_per_line_in_with_the_contract_fields(monkeypatch, capsys):
 
 
 def test_bad_lines_get_an_error_line_and_do_not_stop_the_rest(monkeypatch, capsys):
-    text = 'not json\n{"id": 7, "text": 5}\n[1]\n{"id": 8, "text": "Dzień dobry"}\n'
+    text = ('not json\n{"id": 7, "text": 5}\n[1]\n\n' + "[" * 100_000 + "\n"
+            '{"id": 9, "text": "x \\ud83d"}\n{"id": NaN, "text": "a"}\n'
+            '{"id": 8, "text": "Dzień dobry"}\n')
     out = run(monkeypatch, capsys, text)
-    assert [o.get("id") for o in out] == [None, 7, None, 8]
-    assert all("error" in o for o in out[:3]) and "flags" in out[3]
+    assert [o.get("id") for o in out] == [None, 7, None, None, None, 9, None, 8]
+    assert all("error" in o for o in out[:5]) and "flags" in out[5] and "flags" in out[7]
 
 
 def test_it_needs_no_database(tmp_path):

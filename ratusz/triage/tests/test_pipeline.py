@@ -206,9 +206,15 @@ def test_the_inbox_filters_by_flag(world, webhook, quiet_outbox):
 
 
 def test_the_office_own_messages_and_empty_texts_are_not_analysed(world, webhook):
+    from ratusz.testing import PAGE_ID
+
     webhook(messenger_message("m_1", text="", attachments=[{"type": "image", "payload": {
         "url": "https://example.com/a.jpg"}}]))
+    webhook(feed_comment("c_9", text="Czuć gaz? Dzwońcie na 992. Mój PESEL 44051401359",
+                         author=(PAGE_ID, "Urząd Gminy A")))
+    assert Message.objects.filter(platform_id="c_9", direction="out").exists()
     assert not Analysis.objects.exists()
+    assert not OutboxAction.objects.filter(kind=OutboxAction.Kind.COMMENT_HIDE).exists()
 
 
 def test_an_analyser_crash_never_loses_the_message(world, webhook, monkeypatch):
@@ -219,3 +225,98 @@ def test_an_analyser_crash_never_loses_the_message(world, webhook, monkeypatch):
     webhook(messenger_message("m_1", text=GAS))
     assert Message.objects.filter(platform_id="m_1").exists()
     assert not Analysis.objects.exists()
+
+
+def test_a_failing_step_after_the_analysis_never_silences_the_alert(world, webhook, monkeypatch,
+                                                                    quiet_outbox):
+    from django.db import OperationalError
+
+    def locked(*args):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr("ratusz.triage.services._route", locked)
+    monkeypatch.setattr("ratusz.triage.services.protective_hide", locked)
+    webhook(messenger_message("m_1", text=GAS))
+    assert AuditEvent.objects.filter(verb="inbox.emergency.alerted").count() == 1
+    assert Conversation.objects.get().is_urgent
+
+
+def test_when_the_analysis_crashes_the_emergency_rules_still_alert(world, webhook, monkeypatch,
+                                                                   quiet_outbox):
+    monkeypatch.setattr("ratusz.triage.services.message_analyze",
+                        lambda message: 1 / 0)
+    webhook(messenger_message("m_1", text=GAS))
+    assert AuditEvent.objects.filter(verb="inbox.emergency.alerted").count() == 1
+
+
+def test_routing_happens_once_and_respects_people(world, webhook):
+    from ratusz.inbox.services import conversation_assign
+
+    waste = department_create(actor=None, office=world.office, name="Odpady", slug="odpady")
+    route_set(actor=world.mona, office=world.office, topic="waste", department=waste)
+    webhook(messenger_message("m_1", text="Kiedy odbiór śmieci segregowanych?",
+                              timestamp=1795862999000))
+    conversation = Conversation.objects.get()
+    assert conversation.department == waste
+    conversation_assign(actor=world.mona, conversation=conversation, assignee=None,
+                        department=None)
+    webhook(messenger_message("m_2", text="A bioodpady w tym tygodniu też?",
+                              timestamp=1795862999900))
+    conversation.refresh_from_db()
+    assert conversation.department is None
+
+
+def test_an_edit_that_turns_a_message_into_an_emergency_alerts_once(world, webhook,
+                                                                  quiet_outbox):
+    webhook(feed_comment("c_1", text="Na Lipowej jest ciemno."))
+    assert not AuditEvent.objects.filter(verb="inbox.emergency.alerted").exists()
+    webhook(feed_comment("c_1", verb="edited", text="Na Lipowej pali się dom, ludzie w środku!!!",
+                         time=1795860400))
+    webhook(feed_comment("c_1", verb="edited", text="Na Lipowej pali się dom, ludzie w środku!!! "
+                         "Straż jedzie.", time=1795860500))
+    assert AuditEvent.objects.filter(verb="inbox.emergency.alerted").count() == 1
+    assert Conversation.objects.get().is_urgent
+
+
+def test_a_second_click_on_the_same_correction_changes_nothing(world, webhook, quiet_outbox):
+    webhook(messenger_message("m_1", text=GAS))
+    message = Message.objects.get()
+    label_set(actor=world.anna, message=message, flag="urgent", value=False)
+    label_set(actor=world.anna, message=message, flag="urgent", value=False)
+    assert AuditEvent.objects.filter(verb="triage.label.set").count() == 1
+
+
+def test_removing_a_false_emergency_never_puts_an_answered_one_back_on_top(world, webhook,
+                                                                          quiet_outbox):
+    webhook(messenger_message("m_1", text=GAS, timestamp=1795862999000))
+    webhook(messenger_message("m_2", text="Gaz czuć coraz mocniej, pomocy!!!",
+                              timestamp=1795862999500))
+    conversation = Conversation.objects.get()
+    reply_send(actor=world.anna, conversation=conversation, text="Dzwonimy na 992.",
+               mode="message")
+    label_set(actor=world.anna, message=Message.objects.get(platform_id="m_1"), flag="urgent",
+              value=False)
+    conversation.refresh_from_db()
+    assert not conversation.is_urgent
+
+
+def test_one_message_that_breaks_the_analysers_does_not_stop_reanalysis(world, webhook,
+                                                                        monkeypatch):
+    for i in range(3):
+        webhook(messenger_message(f"m_{i}", text=f"Kiedy odbiór śmieci nr {i}?", sender=str(i)))
+    Analysis.objects.update(version="old")
+    real = analysis.analyze
+
+    def flaky(text, channel="message"):
+        if "nr 1" in text:
+            raise RuntimeError("analyser bug")
+        return real(text, channel)
+
+    monkeypatch.setattr("ratusz.triage.analysis.analyze", flaky)
+    assert reanalyze(actor="test") == 2
+    assert Analysis.objects.filter(version="old").count() == 1
+
+
+def test_a_model_never_flags_a_word_or_two():
+    for text in ["Kraków", "rower", "nie", "Nie wiem", "mleko", "OK"]:
+        assert analysis.analyze(text).flags == [], text

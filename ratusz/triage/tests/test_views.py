@@ -32,10 +32,10 @@ def test_the_thread_shows_badges_evidence_and_marks_personal_data_escaped(
 
 
 def test_the_inbox_marks_emergencies_and_filters_by_flag(client, world, webhook, quiet_outbox):
-    webhook(messenger_message("m_1", text="Kiedy odbiór śmieci?", sender="1",
-                              timestamp=1795862999000))
     webhook(messenger_message("m_2", text="Czuć gaz na klatce, pomocy!", sender="2",
-                              timestamp=1795862999870))
+                              timestamp=1795862999000))
+    webhook(messenger_message("m_1", text="Kiedy odbiór śmieci?", sender="1",
+                              timestamp=1795862999870))  # newer, but not an emergency
     client.force_login(world.anna)
     body = client.get("/inbox/").content.decode()
     assert body.index("Czuć gaz") < body.index("Kiedy odbiór")

@@ -113,8 +113,8 @@ def test_triage_badges_show_why_and_a_person_corrects_one(desk, live_server, pag
     page.get_by_label("Hasło").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Zaloguj się").click()
     page.wait_for_url("**/inbox/")
-    for text, who in [("Kiedy jest odbiór bioodpadów na Słonecznej?", "Ewa Nowak"),
-                      ("Pilne!!! Czuć gaz na klatce schodowej przy Lipowej 5", "Jan Kowalski")]:
+    for text, who in [("Pilne!!! Czuć gaz na klatce schodowej przy Lipowej 5", "Jan Kowalski"),
+                      ("Kiedy jest odbiór bioodpadów na Słonecznej?", "Ewa Nowak")]:
         response = desk.http.post("/_sandbox/inbound", json={
             "channel": "facebook", "kind": "message", "who": who, "text": text})
         assert response.status_code == 200
@@ -130,6 +130,8 @@ def test_triage_badges_show_why_and_a_person_corrects_one(desk, live_server, pag
     badge = page.locator('details[data-flag="urgent"]')
     badge.locator("summary").click()
     assert "czuć gaz" in badge.locator(".triage-evidence").inner_text().lower()
+    page.wait_for_timeout(6_000)  # the thread refreshes every 5 s, but not under an open badge
+    assert badge.get_attribute("open") is not None
     assert_accessible(page, "thread with triage evidence")
     badge.get_by_role("button", name="Błędne: usuń oznaczenie").click()
     page.locator('details[data-flag="urgent"]').wait_for(state="detached", timeout=10_000)

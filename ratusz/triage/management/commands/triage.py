@@ -15,6 +15,13 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 
+def _dumps(value) -> str:
+    try:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False)
+    except (ValueError, TypeError):  # an id that JSON cannot carry (NaN, Infinity)
+        return json.dumps({**value, "id": None}, ensure_ascii=False, allow_nan=False)
+
+
 class Command(BaseCommand):
     help = ("Analyse JSON lines from stdin ({\"id\", \"text\", \"channel\"}) and print one "
             "result per line; or evaluate, export-labels, reanalyze, retrain.")
@@ -51,30 +58,32 @@ class Command(BaseCommand):
         return getattr(self, action.replace("-", "_"))(options)
 
     def analyse_stdin(self):
+        """One output line per input line, in order, whatever the input: a line that is not
+        a JSON object with a string `text` gets {"id": ..., "error": ...} in its place."""
         from ratusz.triage.analysis import analyze
 
-        out = self.stdout
-        for number, line in enumerate(sys.stdin, 1):
-            if not line.strip():
-                continue
+        for number, raw in enumerate(sys.stdin.buffer, 1):
+            line = raw.decode("utf-8", errors="replace")
+            if not line.strip() and raw.endswith(b"\n") is False:
+                continue  # the end of the input without a final newline
             item = None
             try:
                 item = json.loads(line)
                 if not isinstance(item, dict):
-                    raise ValueError("not an object")
+                    raise ValueError("not a JSON object")
                 text = item.get("text")
                 if not isinstance(text, str):
                     raise ValueError("text must be a string")
+                text = text.encode("utf-8", errors="replace").decode("utf-8")  # lone surrogates
                 channel = item.get("channel") if item.get("channel") in ("comment", "message") \
                     else "message"
-            except ValueError as error:
-                self.stderr.write(f"line {number}: {error}")
-                item_id = item.get("id") if isinstance(item, dict) else None
-                out.write(json.dumps({"id": item_id, "error": str(error)}, ensure_ascii=False))
-                continue
-            result = analyze(text, channel)
-            out.write(json.dumps(result.as_contract(item.get("id")), ensure_ascii=False))
-            out.flush()
+                out = analyze(text, channel).as_contract(item.get("id"))
+            except Exception as error:  # noqa: BLE001 - one bad line must not stop the rest
+                self.stderr.write(f"line {number}: {type(error).__name__}: {error}")
+                out = {"id": item.get("id") if isinstance(item, dict) else None,
+                       "error": f"{type(error).__name__}: {error}"[:300]}
+            self.stdout.write(_dumps(out))
+            self.stdout.flush()
 
     def evaluate(self, options):
         from ratusz.triage.evaluation import DEV_DIR, evaluate, format_report, read_examples

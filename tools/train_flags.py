@@ -13,8 +13,8 @@ Logistic regression (scikit-learn, liblinear, L2) over the stem features of
 for emergencies the highest recall with a precision of at least 0.85 (a missed emergency costs
 more than a false alarm, but false alarms wake the on-duty people), for the other flags the F1
 among thresholds with precision of at least 0.85, 0.9 for harmful content (the model only adds
-to the rules, so it must rarely be wrong; a harmful flag feeds moderation). The analysers' "not now" and idiom
-cues still gate the model's verdict.
+to the rules, so it must rarely be wrong; a harmful flag feeds moderation). The analysers'
+"not now" and idiom cues, and the rules' vetoes, still gate the model's verdict.
 """
 
 import json

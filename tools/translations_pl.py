@@ -431,6 +431,9 @@ PL = {
     "Triage settings changed": "Zmieniono ustawienia analizy wiadomości",
     "Topic routes saved.": "Zapisano przypisania tematów.",
     "Setting saved.": "Zapisano ustawienie.",
+    "Hidden comment made visible again": "Ukryty komentarz ponownie widoczny",
+    "The comment will be visible again in a moment.": "Komentarz za chwilę będzie znów widoczny.",
+    "Unhide": "Odkryj",
 }
 
 

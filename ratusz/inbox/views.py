@@ -72,6 +72,7 @@ def _thread_context(request, conversation, **extra):
     return {
         "conversation": conversation, "office": conversation.office, "membership": membership,
         "can_write": membership.allows(Role.RESPONDER),
+        "can_moderate": membership.allows(Role.MODERATOR),
         "messages_list": triage_selectors.attach(selectors.thread_messages(conversation)),
         "notes": conversation.notes.select_related("author"),
         "reply_form": reply_form, "note_form": NoteForm(),
@@ -222,3 +223,12 @@ def message_label(request: HttpRequest, uuid) -> HttpResponse:
         return render(request, "inbox/_thread_messages.html",
                       _thread_context(request, conversation))
     return redirect("inbox:conversation-detail", conversation.uuid)
+
+
+@login_required
+@require_POST
+def comment_unhide(request: HttpRequest, uuid) -> HttpResponse:
+    message = access_message(request.user, uuid, role=Role.MODERATOR)
+    if triage_services.comment_unhide(actor=request.user, message=message) is not None:
+        messages.success(request, _("The comment will be visible again in a moment."))
+    return redirect("inbox:conversation-detail", message.conversation.uuid)

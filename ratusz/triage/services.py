@@ -269,3 +269,21 @@ def protective_hide_set(*, actor, office, enabled: bool) -> None:
         office.save(update_fields=["protective_hide"])
         record(actor=actor, verb="triage.settings.changed", office=office,
                data={"protective_hide": {"before": before, "after": enabled}})
+
+
+def comment_unhide(*, actor, message: Message) -> OutboxAction | None:
+    """A person decides a hidden comment may be seen again (for example after the protective
+    hide, when the number turns out not to be the resident's). Hiding for the page's rules,
+    with a clause and reasons, belongs to moderation."""
+    with transaction.atomic():
+        locked = Message.objects.select_for_update().select_related("channel").get(
+            pk=message.pk)
+        if (locked.kind != Message.Kind.COMMENT or locked.direction != Message.Direction.IN
+                or not locked.is_hidden or locked.deleted_at or not locked.platform_id):
+            return None
+        action = action_create(actor=actor, channel=locked.channel,
+                               kind=OutboxAction.Kind.COMMENT_HIDE, target_id=locked.platform_id,
+                               payload={"hidden": False, "message": locked.pk})
+        record(actor=actor, verb="triage.comment.unhide_requested",
+               office=locked.conversation.office, target=locked, data={"action": action.pk})
+    return action

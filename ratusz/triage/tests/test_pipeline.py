@@ -320,3 +320,32 @@ def test_one_message_that_breaks_the_analysers_does_not_stop_reanalysis(world, w
 def test_a_model_never_flags_a_word_or_two():
     for text in ["Kraków", "rower", "nie", "Nie wiem", "mleko", "OK"]:
         assert analysis.analyze(text).flags == [], text
+
+
+def test_a_moderator_can_unhide_a_protectively_hidden_comment(sandbox, committed, client):
+    from django.contrib.auth import get_user_model
+
+    from ratusz.web.demo import load_demo
+
+    with time_machine.travel(datetime(2026, 11, 24, 10, 0, tzinfo=WARSAW)):
+        load_demo()
+        sandbox.inbound(channel="facebook", kind="comment", text=PESEL_COMMENT,
+                        who="Stanisław Jankowski")
+        sandbox.flush()
+        message = Message.objects.get(direction="in")
+        assert message.is_hidden
+        users = get_user_model().objects
+        client.force_login(users.get(username="odpady"))  # a responder
+        assert client.post(f"/inbox/m/{message.uuid}/unhide").status_code == 403
+        client.force_login(users.get(username="redaktor"))  # a moderator
+        page = client.get(f"/inbox/c/{message.conversation.uuid}/").content.decode()
+        assert "Odkryj" in page
+        with committed():
+            assert client.post(f"/inbox/m/{message.uuid}/unhide").status_code == 302
+        sandbox.flush()
+    message.refresh_from_db()
+    assert not message.is_hidden
+    assert AuditEvent.objects.filter(verb="triage.comment.unhide_requested").count() == 1
+    unhides = [r for r in sandbox.graph_requests() if r["method"] == "POST"
+               and r["path"].endswith(message.platform_id) and r["body"].get("is_hidden") is False]
+    assert len(unhides) == 1

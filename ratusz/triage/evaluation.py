@@ -87,6 +87,7 @@ class Report:
                                                                analysis.FLAGS})
     identifiers: Counts = field(default_factory=Counts)  # checksum-valid ids, exact spans
     spans: dict[str, Counts] = field(default_factory=dict)  # per personal-data type
+    overlap: Counts = field(default_factory=Counts)  # any type, same type and overlapping
     topic_right: int = 0
     topic_total: int = 0
     criticism_flagged: int = 0  # protected criticism wrongly flagged harmful
@@ -99,6 +100,7 @@ class Report:
             "flags": {flag: c.as_dict() for flag, c in self.flags.items()},
             "identifiers": self.identifiers.as_dict(),
             "personal_data_types": {t: c.as_dict() for t, c in sorted(self.spans.items())},
+            "personal_data_overlapping": self.overlap.as_dict(),
             "topic_accuracy": round(self.topic_right / self.topic_total, 3)
             if self.topic_total else None,
             "protected_criticism": {"examples": self.criticism_total,
@@ -136,6 +138,13 @@ def evaluate(examples: Iterable[dict], *, keep_errors: bool = False) -> Report:
             counts.tp += len(w & g)
             counts.fp += len(g - w)
             counts.fn += len(w - g)
+        matched = {w for w in want if any(g[0] == w[0] and g[1] < w[2] and w[1] < g[2]
+                                          for g in got)}
+        hit = {g for g in got if any(g[0] == w[0] and g[1] < w[2] and w[1] < g[2]
+                                     for w in want)}
+        report.overlap.tp += len(matched)
+        report.overlap.fn += len(want - matched)
+        report.overlap.fp += len(got - hit)
         w_ids = {s for s in want if s[0] in IDENTIFIERS}
         g_ids = {s for s in got if s[0] in IDENTIFIERS}
         report.identifiers.tp += len(w_ids & g_ids)
@@ -162,6 +171,9 @@ def format_report(report: Report) -> str:
     for kind, c in sorted(report.spans.items()):
         lines.append(f"  {kind:26} {c.precision:9.3f} {c.recall:7.3f} {c.f1:6.3f} "
                      f"{c.tp + c.fn:8d}")
+    c = report.overlap
+    lines.append(f"{'all types, overlapping span':28} {c.precision:9.3f} {c.recall:7.3f} "
+                 f"{c.f1:6.3f} {c.tp + c.fn:8d}")
     if report.topic_total:
         lines.append(f"\ntopic accuracy {report.topic_right / report.topic_total:.3f} "
                      f"({report.topic_total} examples)")

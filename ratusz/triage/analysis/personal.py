@@ -742,7 +742,30 @@ def _find(text: str, folded: Folded | None) -> list[PersonalData]:
         _foreign_iban_candidates(text, plain, candidates)
         _address_candidates(plain, candidates)
     _health_candidates(folded if folded is not None else fold(text), candidates)
-    return _resolve(candidates)
+    return [_widen_health(text, item) if item.type == "health" else item
+            for item in _resolve(candidates)]
+
+
+# A health span covers the statement, not just the diagnosis: "ma autyzm", "jestem w ciąży",
+# "choruje na cukrzycę typu 1", "orzeczenie o niepełnosprawności w stopniu umiarkowanym".
+_HEALTH_BEFORE = re.compile(
+    r"(?:\b(?:ma|mam|masz|mamy|maja|mają|jest|jestem|jestes|jesteś|jestesmy|jesteśmy|sa|są|"
+    r"choruje na|choruję na|chorujemy na|cierpi na|cierpię na|cierpie na|leczy się na|"
+    r"leczy sie na|leczę się na|lecze sie na|zdiagnozowan\w*|stwierdzon\w*|po)\s+)$",
+    re.IGNORECASE)
+_HEALTH_AFTER = re.compile(r"^(?:\s+(?:typu\s+\d|typu\s+[IV]+|w\s+stopniu\s+\w+|"
+                           r"i\s+nadwrażliwość\s+\w+))", re.IGNORECASE)
+
+
+def _widen_health(text: str, item: PersonalData) -> PersonalData:
+    start, end = item.start, item.end
+    before = _HEALTH_BEFORE.search(text[max(0, start - 30):start])
+    if before:
+        start -= len(before.group())
+    after = _HEALTH_AFTER.search(text[end:end + 40])
+    if after:
+        end += len(after.group())
+    return item if (start, end) == (item.start, item.end) else PersonalData("health", start, end)
 
 
 def preview(text: str, item: PersonalData) -> str:

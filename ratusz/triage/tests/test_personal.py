@@ -73,18 +73,20 @@ FOUND = [
     ("ul. 3 Maja 5", [("address", "ul. 3 Maja 5")]),
     ("Na ul. 11 Listopada 4a/2 nie ma wody", [("address", "ul. 11 Listopada 4a/2")]),
     # health, with and without diacritics
-    ("Jestem po udarze i nie mogę przyjść.", [("health", "po udarze")]),
-    ("Syn ma autyzm, czy przysługuje asystent?", [("health", "autyzm")]),
+    ("Jestem po udarze i nie mogę przyjść.", [("health", "Jestem po udarze")]),
+    ("Syn ma autyzm, czy przysługuje asystent?", [("health", "ma autyzm")]),
     ("mama po chemioterapii potrzebuje transportu", [("health", "po chemioterapii")]),
-    ("Mam orzeczenie o niepełnosprawności", [("health", "orzeczenie o niepełnosprawności")]),
-    ("mam orzeczenie o niepelnosprawnosci", [("health", "orzeczenie o niepelnosprawnosci")]),
-    ("Jestem w ciąży, jakie dokumenty do becikowego?", [("health", "w ciąży")]),
-    ("jestem w ciazy", [("health", "w ciazy")]),
+    ("Mam orzeczenie o niepełnosprawności",
+     [("health", "Mam orzeczenie o niepełnosprawności")]),
+    ("mam orzeczenie o niepelnosprawnosci",
+     [("health", "mam orzeczenie o niepelnosprawnosci")]),
+    ("Jestem w ciąży, jakie dokumenty do becikowego?", [("health", "Jestem w ciąży")]),
+    ("jestem w ciazy", [("health", "jestem w ciazy")]),
     ("Choruję na cukrzycę od lat", [("health", "Choruję na cukrzycę")]),
     ("choruje na cukrzyce", [("health", "choruje na cukrzyce")]),
     ("Leczę się psychiatrycznie", [("health", "Leczę się psychiatrycznie")]),
-    ("Mój mąż jest alkoholikiem", [("health", "alkoholikiem")]),
-    ("Brat jest na wózku inwalidzkim", [("health", "na wózku inwalidzkim")]),
+    ("Mój mąż jest alkoholikiem", [("health", "jest alkoholikiem")]),
+    ("Brat jest na wózku inwalidzkim", [("health", "jest na wózku inwalidzkim")]),
     ("nowotwór u mojego taty", [("health", "nowotwór")]),
     # several at once, in order
     ("Jan Kowalski, PESEL 44051401359, ul. Lipowa 12/4, 21-100 Lubartów, tel. 600 123 456, "
@@ -232,7 +234,7 @@ def test_email_preview_hides_the_local_part():
 def test_mask():
     text = "PESEL 44051401359, ul. Lipowa 12/4, tel. +48 600 123 456, a@b.pl; jestem w ciąży."
     assert personal.mask(text, personal.find(text)) == (
-        "PESEL [PESEL], [ADRES], tel. [TELEFON], [E-MAIL]; jestem [ZDROWIE].")
+        "PESEL [PESEL], [ADRES], tel. [TELEFON], [E-MAIL]; [ZDROWIE].")
     assert personal.mask("nic tu nie ma", []) == "nic tu nie ma"
 
 

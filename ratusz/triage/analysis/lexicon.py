@@ -50,6 +50,8 @@ def _leading_literal(pattern: str) -> str:
 def needles(pattern: str) -> tuple[str, ...]:
     """Literal text that every match must contain, read off the start of the pattern
     ("\\bpozar" -> "pozar"; "\\b(kabel|linia) lezy" -> "kabel", "linia"); () if unsure."""
+    if pattern.startswith("(?#n:"):  # explicit needles: "(?#n:noz,maczet)\\b(ma|z) ..."
+        return tuple(n for n in pattern[5:pattern.index(")")].split(",") if n)
     rest = pattern
     while rest.startswith(("\\b", "^")):
         rest = rest[2:] if rest.startswith("\\b") else rest[1:]

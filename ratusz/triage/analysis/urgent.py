@@ -55,7 +55,7 @@ DANGER = [
           r"\bzaslabl", r"\bzaslabla", r"\blezy (na ziemi|na chodniku|na drodze|na ulicy|"
           r"nieruchom|bez ruchu)", r"\bczlowiek lezy", r"\bwezwijcie (karetke|pogotowie)",
           r"\bzlamal\w* (noge|reke)", r"\bpogryz\w*", r"\bugryzion\w*",
-          r"\b(rzuca|rzucil\w*) sie (\w+ )?na (dzieci|ludzi|dziecko|czlowieka|kobiete|mnie|nas)",
+          r"\brzuc\w* sie (\w+ )?na (dzieci|ludzi|dziecko|czlowieka|kobiete|mnie|nas)",
           r"\bpies\w* {0,1}\w* (atakuje|gryzie|rzucil"
           r"|rzuca)"),
     *cues("crash", 0.6, r"\bwypadek\b", r"\bwypadku\b", r"\bzderzeni", r"\brozbil\w*",
@@ -65,7 +65,8 @@ DANGER = [
           r"\b(zabic|zabije|zabilam|zabilem|powiesic|powiesze|otruc|otruje) sie\b",
           r"\bskocze z (mostu|dachu|okna|balkonu)", r"\bnie ma sensu zyc",
           r"\bnie widze sensu (zycia|zyc)", r"\bpozegnac sie ze wszystkimi",
-          r"\bsie (zabic|zabije|zabila|zabil|powiesi|powiesze|otruje|otrul)\b",
+          r"(?#n:zabi,powiesi,otru)\bsie (zabic|zabije|zabila|zabil|powiesi|powiesze|otruje|"
+          r"otrul)\b",
           r"\bskoncze z (tym wszystkim|tym zyciem|soba|zyciem)", r"\bnie mam (juz )?sily zyc",
           r"\bchce umrzec", r"\bwolal\w* bym nie zyc"),
     *cues("missing person", 0.8, r"\bzaginal", r"\bzaginel[ao]\b", r"\bzaginion",
@@ -89,7 +90,8 @@ DANGER = [
           r"\bpali sie (las|dom|stodola|"
           r"budynek|samochod|auto|trawa|mieszkanie|blok|dach)", r"\bspalenizn"),
     *cues("unconscious", 0.8, r"\bstracil\w* przytomnosc", r"\bbez przytomnosci",
-          r"\bnie (daje|dawal\w*) oznak zycia", r"\bnie rusza sie\b", r"\bzawal serca",
+          r"(?#n:oznak zycia)\bnie (daje|dawal\w*) oznak zycia",
+          r"\bnie rusza sie\b", r"\bzawal serca",
           r"\budar\w* (teraz|wlasnie)", r"\bdusi sie\b", r"\bnie moze oddychac"),
     *cues("poisoning", 0.7, r"\bskazeni\w*", r"\bzatru\w*", r"\bwymiot\w*",
           r"\b(snete|martwe) ryby", r"\bryby (plywaja brzuchami|sna|zdychaja)",
@@ -117,7 +119,8 @@ DANGER += [
           r"\bwszystko skoncz", r"\bskonczyc ze wszystkim", r"\bskoncze to (dzis|dzisiaj|"
           r"wieczorem|teraz)", r"\bsie potn", r"\bpocial\w* sie", r"\bpociac sie",
           r"\btabletk\w* (wszystkie|naraz|cale opakowanie|nalyk|polknal|zazyl)",
-          r"\bnalykal\w*", r"\bostatni raz (pisze|pisze do|sie odzywam)", r"\bto (juz )?"
+          r"\bnalykal\w*", r"\bostatni raz (pisze|pisze do|sie odzywam)",
+          r"(?#n:ostatni raz)\bto (juz )?"
           r"ostatni raz", r"\bzegnam (was|wszystkich|sie)", r"\bpozegnal\w* sie",
           r"\bnikt mi nie pomogl\w*", r"\bnie chce mi sie (juz )?zyc", r"\bchce (juz )?"
           r"odejsc", r"\bmysli samobojcz", r"\bodebrac sobie", r"\brzucic sie pod",
@@ -127,7 +130,7 @@ DANGER += [
     *cues("missing person", 0.8, r"\b(alzheimer|demencj|otepieni|autyzm|autystyczn)\w*"
           r"(?=.{0,120}\b(wyszl|nie ma|zgubil|szukam|szukamy|nie wrocil|zaginal|widzian))",
           r"\bnie ma (mojej|mojego|naszej|naszego) (mamy|taty|babci|dziadka|syna|corki|"
-          r"dziecka|brata|siostry|meza|zony)", r"\b(ostatnio )?widzian\w* (przy|kolo|na|w)\b",
+          r"dziecka|brata|siostry|meza|zony)", r"\bwidzian\w* (przy|kolo|na|w)\b",
           r"\bwyszl\w* z domu (w kapciach|w pizamie|bez kurtki|bez butow|w nocy|rano i)",
           r"\bzgubil\w* sie (dziecko|syn|corka|babcia|dziadek)", r"\bdziecko (samo|same) (na|"
           r"przy|nad)"),
@@ -179,7 +182,8 @@ DANGER += [
     *cues("attack", 0.8, r"\b(dzik|dziki|wataha|locha|pies|psy|owczarek|amstaff|pitbull|"
           r"rottweiler)\w* (?:\W*\w+){0,6}\W+(rzucil|rzucila|rzucaja|rzuca|zaatakowal|atakuj|"
           r"ugryzl|pogryzl|goni)", r"\bbojka\b.{0,60}\b(noz|noze|krew|maczet|butelk)",
-          r"\b(z|ma) (nozem|maczeta|siekiera|bronia|pistoletem)\b", r"\bbija (sie|kogos|"
+          r"(?#n:nozem,maczeta,siekiera,bronia,pistoletem)\b(z|ma) (nozem|maczeta|siekiera|"
+          r"bronia|pistoletem)\b", r"\bbija (sie|kogos|"
           r"czlowieka|chlopaka)", r"\bwlamuj\w* sie", r"\bktos (sie )?wlamuje",
           r"\bstrzal\w*", r"\bdzga"),
 ]
@@ -191,7 +195,9 @@ DANGER += [
           r"\b(jej|jego|mnie) (juz )?(jutro |dzis |wkrotce )?nie bedzie\b", r"\bnie bedzie mnie\b",
           r"\bkoniec ze mna"),
     *cues("person hurt", 0.75, r"\bkrew (z|na|leci|plynie|wszedzie)\b", r"\bkrwi (na|z)\b"),
-    *cues("attack", 0.8, r"\b(ma|maja|z|trzyma|wyciagnal) (\w+ )?(noz|nozem|maczet|siekier|"
+    *cues("attack", 0.8,
+          r"(?#n:noz,maczet,siekier,pistolet,bron)\b(ma|maja|z|trzyma|wyciagnal) (\w+ )?"
+          r"(noz|nozem|maczet|siekier|"
           r"pistolet|bron)", r"\b(tnie|tna|dzga|bija|leja|kopia) sie\b", r"\bnapadl\w*"),
 ]
 # A dangerous thing and what it is doing, in either order, in one sentence: "blachy lecą z

@@ -107,13 +107,13 @@ def after_inbound(message: Message) -> None:
     if found is not None:
         emergency = found.urgent
     else:  # the full analysis failed: the emergency rules alone still get a say
-        emergency = _guarded(_looks_urgent, message.text) or False
+        emergency = triage.guarded(_looks_urgent, message.text) or False
     if emergency:
-        _guarded(emergency_alert, message)
-        _guarded(triage.mark_urgent, message.conversation)
-    _guarded(lambda: acknowledge_if_closed(message, emergency=emergency))
+        triage.guarded(emergency_alert, message)
+        triage.guarded(triage.mark_urgent, message.conversation)
+    triage.guarded(acknowledge_if_closed, message, emergency=emergency)
     if found is not None and found.public_information_request:
-        _guarded(start_udip_clock, message)
+        triage.guarded(start_udip_clock, message)
     if found is not None:
         triage.act_on(message, found)
 
@@ -124,14 +124,6 @@ def _looks_urgent(text: str) -> bool:
     from ratusz.triage.analysis.normalize import fold
 
     return urgent.analyze(fold(text or "")).score >= THRESHOLD
-
-
-def _guarded(step, *args):
-    try:
-        return step(*args)
-    except Exception:  # noqa: BLE001 - logged; the steps after it still run
-        log.exception("Step %s after an inbound message failed", getattr(step, "__name__", step))
-        return None
 
 
 def start_udip_clock(message: Message) -> None:

@@ -10,13 +10,11 @@ class RoutesForm(forms.Form):
 
     def __init__(self, *args, office, routes: dict[str, int], **kwargs):
         super().__init__(*args, **kwargs)
-        departments = list(office.departments.all())
         for topic in TOPICS:
             self.fields[topic] = forms.ModelChoiceField(
                 queryset=office.departments.all(), required=False, label=TOPIC_LABELS[topic],
                 empty_label=_("nobody: stays in the shared inbox"),
                 initial=routes.get(topic))
-        self.departments = departments
 
 
 class ProtectionForm(forms.Form):

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from ratusz.audit.services import record
 from ratusz.triage.models import Label
+from ratusz.triage.services import channel_of
 
 
 def labelled_examples(office=None) -> Iterator[dict]:
@@ -32,7 +33,7 @@ def labelled_examples(office=None) -> Iterator[dict]:
 
 def _example(message, judged, flags) -> dict:
     return {"id": str(message.uuid), "text": message.text,
-            "channel": "comment" if message.kind == "comment" else "message",
+            "channel": channel_of(message),
             "flags": flags, "judged_flags": judged}
 
 

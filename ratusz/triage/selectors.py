@@ -2,9 +2,13 @@
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db.models import Count, Q
+from django.utils import timezone
 
 from ratusz.triage.analysis import FLAGS
-from ratusz.triage.models import FLAG_LABELS, PERSONAL_DATA_LABELS, TOPIC_LABELS, Analysis
+from ratusz.triage.models import FLAG_LABELS, PERSONAL_DATA_LABELS, TOPIC_LABELS, Analysis, Label
 
 # Badge colours; the emergency and harm first, as people read left to right.
 FLAG_STYLE = {"urgent": "danger", "harmful": "danger", "personal_data": "warning",
@@ -91,13 +95,6 @@ def conversation_flags(conversations) -> list:
 
 def office_summary(office, days: int = 30) -> dict:
     """Flags found in the office's messages over the last days, and people's corrections."""
-    from datetime import timedelta
-
-    from django.db.models import Count, Q
-    from django.utils import timezone
-
-    from ratusz.triage.models import Label
-
     since = timezone.now() - timedelta(days=days)
     rows = Analysis.objects.filter(message__conversation__office=office,
                                    message__created_at__gte=since)

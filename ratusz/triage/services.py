@@ -29,6 +29,11 @@ def _analyzable(message: Message) -> bool:
     return message.direction == Message.Direction.IN and bool(message.text)
 
 
+def channel_of(message: Message) -> str:
+    """The `channel` the analysers and the labelled sets speak of."""
+    return "comment" if message.kind == Message.Kind.COMMENT else "message"
+
+
 def message_analyze(message: Message) -> Analysis | None:
     """Analyse (or analyse again) one message and store the result with people's labels
     applied on top. Returns None for messages triage does not read (the office's own).
@@ -38,7 +43,7 @@ def message_analyze(message: Message) -> Analysis | None:
     since the caller read it (an edit), the newest text is analysed."""
     if not _analyzable(message):
         return None
-    channel = "comment" if message.kind == Message.Kind.COMMENT else "message"
+    channel = channel_of(message)
     text = message.text
     result = analysis.analyze(text, channel)  # outside the transaction: CPU only
     with transaction.atomic():
@@ -80,15 +85,18 @@ def act_on(message: Message, row: Analysis) -> None:
     """What triage does after the alert and the acknowledgement: the protective hide and
     routing. Each step on its own, so one failing does not stop the other."""
     if row.personal_data:
-        _guarded(protective_hide, message, row)
-    _guarded(_route, message.conversation, row)
+        guarded(protective_hide, message, row)
+    guarded(_route, message.conversation, row)
 
 
-def _guarded(step, *args) -> None:
+def guarded(step, *args, **kwargs):
+    """Run one step after an inbound message; log a failure and return None instead of
+    raising, so the steps after it still run."""
     try:
-        step(*args)
+        return step(*args, **kwargs)
     except Exception:  # noqa: BLE001 - logged; the message and the other steps stay
-        log.exception("Triage step %s failed for %s", step.__name__, args[0])
+        log.exception("Step %s failed for %s", step.__name__, args[0] if args else "")
+        return None
 
 
 def after_edit(message: Message) -> Analysis | None:
@@ -103,12 +111,12 @@ def after_edit(message: Message) -> Analysis | None:
     from ratusz.inbox import clock
 
     if row.urgent and not before[0]:
-        _guarded(clock.emergency_alert, message)
-        _guarded(mark_urgent, message.conversation)
+        guarded(clock.emergency_alert, message)
+        guarded(mark_urgent, message.conversation)
     if row.public_information_request and not before[1]:
-        _guarded(clock.start_udip_clock, message)
+        guarded(clock.start_udip_clock, message)
     if row.personal_data:
-        _guarded(protective_hide, message, row)
+        guarded(protective_hide, message, row)
     return row
 
 

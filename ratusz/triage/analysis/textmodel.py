@@ -17,6 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ratusz.triage.analysis.base import Evidence, Finding
+
 BITS = 18
 MASK = (1 << BITS) - 1
 _WORD = re.compile(r"[a-z0-9]+")
@@ -89,10 +91,8 @@ class LinearModel:
         return [n.split(":", 1)[1].replace("_", " ") for w, n in scored[:top] if w > 0]
 
 
-def boost(finding, flag: str, text: str):
+def boost(finding: Finding, flag: str, text: str) -> Finding:
     """Raise a rule analyser's finding when the flag's model is confident, with evidence."""
-    from ratusz.triage.analysis.base import Evidence, Finding
-
     model = load(flag)
     if model is None:
         return finding

@@ -333,7 +333,8 @@ IDIOMS = cues("idiom", -0.9, r"\bjak bedzie (pozar|powodz|wypadek)",
               r"dokument|pismo|paczk|przesylk|kot|pies)", r"\bgaz do dechy",
               r"\bdaj(cie)? gaz", r"\bwypadek przy pracy\b(?=.*\b(zasil|odszkod|zglosz))")
 AGAINST = NOT_NOW + IDIOMS
-THING_DOING = Cue("hazard", 0.45, re.compile("(sentence)"))
+# The evidence label of `_thing_doing`; its pattern is never run (the sentence is found there).
+THING_DOING = Cue("hazard", 0.45, re.compile("$^"))
 _MISSING_ANIMAL = re.compile(r"\bzagin\w* (kot|pies|piesek|kotek|papug)|\b(kot|pies|piesek|kotek)"
                              r" (zaginal|zaginela)")
 

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "ratusz.outbox",
     "ratusz.inbox",
     "ratusz.triage",
+    "ratusz.moderation",
     "ratusz.intake",
     "ratusz.web",
 ]

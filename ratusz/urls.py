@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from ratusz.moderation import views as moderation_views
 from ratusz.triage import views as triage_views
 from ratusz.web import views as web_views
 from ratusz.web.forms import ThrottledAuthenticationForm
@@ -15,6 +16,8 @@ urlpatterns = [
     path("webhooks/", include("ratusz.intake.urls")),
     path("inbox/", include("ratusz.inbox.urls")),
     path("o/<slug:slug>/status/", web_views.status, name="status"),
+    path("o/<slug:slug>/", include("ratusz.moderation.urls")),
+    path("zglos/<uuid:uuid>", moderation_views.review_report, name="moderation-report"),
     path("o/<slug:slug>/triage/", triage_views.triage_settings, name="triage-settings"),
     path("o/<slug:slug>/triage/routes", triage_views.routes_save, name="triage-routes"),
     path("o/<slug:slug>/triage/protection", triage_views.protection_save,

@@ -68,6 +68,13 @@ class Channel(models.Model):
         return crypto.decrypt(self.token_encrypted) if self.token_encrypted else ""
 
     @property
+    def public_url(self) -> str:
+        """The page's or account's public address, for the rules and the udip pack."""
+        if self.platform == self.Platform.INSTAGRAM:
+            return f"https://www.instagram.com/{self.username or self.platform_id}/"
+        return f"https://www.facebook.com/{self.platform_id}"
+
+    @property
     def send_account_id(self) -> str:
         """The id whose `/messages` edge sends for this channel."""
         return self.linked_page_id or self.platform_id

@@ -12,7 +12,6 @@ urlpatterns = [
     path("c/<uuid:uuid>/note", views.note_create, name="note-create"),
     path("m/<uuid:uuid>/retry", views.reply_retry, name="reply-retry"),
     path("m/<uuid:uuid>/label", views.message_label, name="message-label"),
-    path("m/<uuid:uuid>/unhide", views.comment_unhide, name="comment-unhide"),
     path("c/<uuid:uuid>/deadline", views.deadline_create, name="deadline-create"),
     path("d/<uuid:uuid>/done", views.deadline_done, name="deadline-done"),
     path("deadlines/", views.deadline_list, name="deadline-list"),

@@ -223,12 +223,3 @@ def message_label(request: HttpRequest, uuid) -> HttpResponse:
         return render(request, "inbox/_thread_messages.html",
                       _thread_context(request, conversation))
     return redirect("inbox:conversation-detail", conversation.uuid)
-
-
-@login_required
-@require_POST
-def comment_unhide(request: HttpRequest, uuid) -> HttpResponse:
-    message = access_message(request.user, uuid, role=Role.MODERATOR)
-    if triage_services.comment_unhide(actor=request.user, message=message) is not None:
-        messages.success(request, _("The comment will be visible again in a moment."))
-    return redirect("inbox:conversation-detail", message.conversation.uuid)

@@ -44,6 +44,19 @@ class Office(models.Model):
         default=True)
     human_agent_enabled = models.BooleanField(
         _("the office's Meta app has the Human Agent feature"), default=True)
+    # Facts the page's rules (regulamin) and the public moderation register state.
+    head_title = models.CharField(_("head of office (title)"), max_length=200, blank=True)
+    edoreczenia_address = models.CharField(_("e-Doręczenia address"), max_length=100,
+                                           blank=True)
+    iod_email = models.EmailField(_("data protection officer's e-mail"), blank=True)
+    gdpr_url = models.URLField(_("GDPR information clause address"), blank=True)
+    accessibility_url = models.URLField(_("accessibility statement address"), blank=True)
+    page_operators = models.CharField(
+        _("who runs the page (positions, not names)"), max_length=300, blank=True)
+    external_operator = models.CharField(
+        _("outside firm that runs the page (empty if none)"), max_length=200, blank=True)
+    appeal_months = models.PositiveSmallIntegerField(
+        _("appeals accepted for (months)"), default=6)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -95,6 +108,8 @@ class Membership(models.Model):
     department = models.ForeignKey(
         Department, null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
     )
+    # The position (stanowisko) the public register and udip answers name instead of a person.
+    position = models.CharField(_("position"), max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -171,3 +186,33 @@ class Closure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day} {self.kind}"
+
+
+class Election(models.Model):
+    """An election the office lives through: acts against candidates' accounts need a
+    supervisor during the campaign, and agitation is hidden during the silence."""
+
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="elections")
+    name = models.CharField(_("name"), max_length=200)
+    campaign_start = models.DateField(_("campaign starts"))
+    voting_day = models.DateField(_("voting day"))
+    second_round = models.DateField(_("second round"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-voting_day"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(campaign_start__lte=models.F("voting_day")),
+                                   name="campaign_before_voting"),
+        ]
+        verbose_name = _("election")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def last_day(self):
+        return self.second_round or self.voting_day
+
+    def in_campaign(self, day) -> bool:
+        """From the campaign's start to the last voting day, silence included."""
+        return self.campaign_start <= day <= self.last_day

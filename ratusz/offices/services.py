@@ -27,20 +27,24 @@ def department_create(
 
 @transaction.atomic
 def membership_grant(
-    *, actor, office: Office, user, role: str, department: Department | None = None
+    *, actor, office: Office, user, role: str, department: Department | None = None,
+    position: str = "",
 ) -> Membership:
-    """Give a person a role in an office, or change the role they have."""
+    """Give a person a role in an office, or change the role they have. The position
+    (stanowisko) is what the public register names instead of the person."""
     existing = Membership.objects.select_for_update().filter(office=office, user=user).first()
     if existing is None:
         membership = Membership.objects.create(
-            office=office, user=user, role=role, department=department
+            office=office, user=user, role=role, department=department, position=position
         )
         record(actor=actor, verb="offices.membership.granted", office=office, target=membership,
-               data={"user": user.get_username(), "after": {"role": role}})
+               data={"user": user.get_username(), "after": {"role": role,
+                                                            "position": position}})
         return membership
     before = existing.role
     existing.role, existing.department = role, department
-    existing.save(update_fields=["role", "department"])
+    existing.position = position or existing.position
+    existing.save(update_fields=["role", "department", "position"])
     record(actor=actor, verb="offices.membership.changed", office=office, target=existing,
            data={"user": user.get_username(), "before": {"role": before}, "after": {"role": role}})
     return existing

@@ -19,6 +19,9 @@ class OutboxAction(models.Model):
         MESSAGE = "message", _("Direct message")
         PRIVATE_REPLY = "private_reply", _("Private reply to a comment")
         COMMENT_HIDE = "comment_hide", _("Hide or unhide a comment")
+        COMMENT_DELETE = "comment_delete", _("Delete a comment")
+        BLOCK = "block", _("Block or unblock a person")
+        POST_COMMENTS = "post_comments", _("Turn comments on a post off or on")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting to be sent")

@@ -28,6 +28,18 @@ def perform(action: OutboxAction) -> tuple[dict[str, Any], str]:
                 action.target_id, bool(action.payload.get("hidden", True)),
                 instagram=channel.platform == Channel.Platform.INSTAGRAM)
             return result, ""
+        if action.kind == OutboxAction.Kind.COMMENT_DELETE:
+            return client.delete_comment(action.target_id), ""
+        if action.kind == OutboxAction.Kind.BLOCK:
+            result = client.set_blocked(
+                channel.send_account_id, action.target_id,
+                bool(action.payload.get("blocked", True)),
+                id_kind=action.payload.get("id_kind", "user"),
+                instagram=channel.platform == Channel.Platform.INSTAGRAM)
+            return result, ""
+        if action.kind == OutboxAction.Kind.POST_COMMENTS:
+            return client.set_comments_enabled(
+                action.target_id, bool(action.payload.get("enabled", False))), ""
         if action.kind == OutboxAction.Kind.COMMENT_REPLY:
             result = client.reply_to_comment(
                 action.target_id, text, instagram=channel.platform == Channel.Platform.INSTAGRAM

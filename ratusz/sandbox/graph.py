@@ -71,6 +71,7 @@ class GraphApi(MessagingRoutes, CommentRoutes):
             ("post", "comments", "GET"): self.list_comments,
             ("post", "comments", "POST"): self.add_comment,
             ("media", None, "GET"): self.get_media,
+            ("media", None, "POST"): self.edit_media,
             ("media", "comments", "GET"): self.list_comments,
             ("media", "comments", "POST"): self.add_comment,
             ("comment", None, "GET"): self.get_comment,
@@ -320,11 +321,19 @@ class GraphApi(MessagingRoutes, CommentRoutes):
             "media_product_type": media.media_product_type,
             "timestamp": iso_time(media.created),
             "permalink": media.permalink,
+            "comment_enabled": media.comment_enabled,
             "comments_count": sum(
                 1 for c in self.state.comments.values() if c.object_id == media.id and not c.deleted
             ),
         }
         return select(available, parse_fields(call.params.get("fields"), ["id"]), "IGMedia")
+
+    def edit_media(self, call: Call, media: Any) -> dict[str, Any]:
+        """IG Media: `comment_enabled=true|false` turns comments on or off."""
+        if "comment_enabled" not in call.params:
+            raise err.invalid_param("Missing parameter: comment_enabled")
+        media.comment_enabled = as_bool(call.params["comment_enabled"], "comment_enabled")
+        return {"success": True}
 
     def list_media(self, call: Call, found: Any) -> dict[str, Any]:
         media = sorted(

@@ -51,6 +51,7 @@ class Media:
     caption: str
     created: float
     media_product_type: str = "FEED"
+    comment_enabled: bool = True
 
     @property
     def permalink(self) -> str:

@@ -4,8 +4,8 @@ found within the limits the office set, and let people correct the result.
 What triage does on its own, and nothing more:
 - an emergency puts its conversation at the top of the inbox and alerts the on-duty people;
 - a public-information request starts the statutory 14-day deadline;
-- a public comment carrying an identifier (PESEL, ID card, passport, bank account) is hidden on
-  the platform to protect the resident, if the office allows it (on by default);
+- what moderation registers (`on_analysis`): a public comment carrying an identifier is hidden
+  to protect the resident, and a threat goes to the review queue;
 - a new conversation nobody has taken goes to the department mapped to its topic.
 Re-analysis of stored messages only updates the stored results; it never alerts or hides.
 """
@@ -18,9 +18,8 @@ from django.utils import timezone
 from ratusz.audit.services import record
 from ratusz.inbox.models import Conversation, Message
 from ratusz.outbox.models import OutboxAction
-from ratusz.outbox.services import action_create
 from ratusz.triage import analysis
-from ratusz.triage.models import PROTECTED_IDENTIFIERS, Analysis, Label, TopicRoute
+from ratusz.triage.models import Analysis, Label, TopicRoute
 
 log = logging.getLogger(__name__)
 
@@ -81,11 +80,21 @@ def after_inbound(message: Message) -> Analysis | None:
         return None
 
 
+_handlers: list = []
+
+
+def on_analysis(handler) -> None:
+    """Apps above triage act on its findings (moderation hides a comment that carries an
+    identifier and queues threats for review); they register here at start-up."""
+    _handlers.append(handler)
+
+
 def act_on(message: Message, row: Analysis) -> None:
-    """What triage does after the alert and the acknowledgement: the protective hide and
-    routing. Each step on its own, so one failing does not stop the other."""
-    if row.personal_data:
-        guarded(protective_hide, message, row)
+    """What follows the alert and the acknowledgement: the registered handlers (the
+    protective hide, the review queue) and routing. Each step on its own, so one failing
+    does not stop the others."""
+    for handler in _handlers:
+        guarded(handler, message, row)
     guarded(_route, message.conversation, row)
 
 
@@ -115,37 +124,14 @@ def after_edit(message: Message) -> Analysis | None:
         guarded(mark_urgent, message.conversation)
     if row.public_information_request and not before[1]:
         guarded(clock.start_udip_clock, message)
-    if row.personal_data:
-        guarded(protective_hide, message, row)
+    for handler in _handlers:
+        guarded(handler, message, row)
     return row
 
 
 def mark_urgent(conversation: Conversation) -> None:
     Conversation.objects.filter(pk=conversation.pk).update(is_urgent=True)
     conversation.is_urgent = True
-
-
-def protective_hide(message: Message, row: Analysis) -> OutboxAction | None:
-    """Hide a public comment that carries an identifier, if the office allows it."""
-    office = message.conversation.office
-    found = {item["type"] for item in row.personal_items} & PROTECTED_IDENTIFIERS
-    if (not office.protective_hide or not found or message.kind != Message.Kind.COMMENT
-            or message.is_hidden or message.deleted_at or not message.platform_id):
-        return None
-    with transaction.atomic():
-        locked = Message.objects.select_for_update().get(pk=message.pk)
-        if locked.is_hidden or locked.deleted_at or OutboxAction.objects.filter(
-                kind=OutboxAction.Kind.COMMENT_HIDE, channel=locked.channel,
-                target_id=locked.platform_id,
-                status__in=[OutboxAction.Status.PENDING, OutboxAction.Status.SENDING,
-                            OutboxAction.Status.UNKNOWN]).exists():
-            return None
-        action = action_create(actor=None, channel=locked.channel,
-                               kind=OutboxAction.Kind.COMMENT_HIDE, target_id=locked.platform_id,
-                               payload={"hidden": True, "message": locked.pk})
-        record(actor="ratusz", verb="triage.comment.hide_requested", office=office,
-               target=locked, data={"types": sorted(found), "action": action.pk})
-    return action
 
 
 def hide_mark_sent(action: OutboxAction) -> None:
@@ -277,21 +263,3 @@ def protective_hide_set(*, actor, office, enabled: bool) -> None:
         office.save(update_fields=["protective_hide"])
         record(actor=actor, verb="triage.settings.changed", office=office,
                data={"protective_hide": {"before": before, "after": enabled}})
-
-
-def comment_unhide(*, actor, message: Message) -> OutboxAction | None:
-    """A person decides a hidden comment may be seen again (for example after the protective
-    hide, when the number turns out not to be the resident's). Hiding for the page's rules,
-    with a clause and reasons, belongs to moderation."""
-    with transaction.atomic():
-        locked = Message.objects.select_for_update().select_related("channel").get(
-            pk=message.pk)
-        if (locked.kind != Message.Kind.COMMENT or locked.direction != Message.Direction.IN
-                or not locked.is_hidden or locked.deleted_at or not locked.platform_id):
-            return None
-        action = action_create(actor=actor, channel=locked.channel,
-                               kind=OutboxAction.Kind.COMMENT_HIDE, target_id=locked.platform_id,
-                               payload={"hidden": False, "message": locked.pk})
-        record(actor=actor, verb="triage.comment.unhide_requested",
-               office=locked.conversation.office, target=locked, data={"action": action.pk})
-    return action

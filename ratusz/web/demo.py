@@ -2,6 +2,7 @@
 
 from datetime import date, time
 
+from django.conf import settings
 from django.db import transaction
 
 from ratusz.channels.models import Channel
@@ -45,6 +46,12 @@ PEOPLE = [
     ("odpady", "Katarzyna", "Lewandowska", Role.RESPONDER, "odpady", "waste clerk"),
     ("podglad", "Tomasz", "Wójcik", Role.VIEWER, None, "read-only (e.g. IOD)"),
 ]
+# The positions (stanowiska) the public register and udip answers name instead of people.
+POSITIONS = {
+    "admin": "Informatyk Urzędu Gminy",
+    "sekretarz": "Sekretarz Gminy",
+    "redaktor": "Inspektor ds. komunikacji społecznej, Referat Promocji i Komunikacji",
+}
 
 
 @transaction.atomic
@@ -62,6 +69,12 @@ def load_demo() -> tuple[Office, bool]:
         rules_url="https://bip.przykladowo.example.pl/regulamin-strony",
         duty_contact="dyżurny gminy, tel. 600 100 200 (całą dobę)",
         duty_emails="kryzys@przykladowo.example.pl",
+        head_title="Wójt Gminy Przykładowo",
+        edoreczenia_address="AE:PL-12345-67890-ABCDE-12",
+        iod_email="iod@przykladowo.example.pl",
+        gdpr_url="https://bip.przykladowo.example.pl/rodo-media-spolecznosciowe",
+        accessibility_url="https://przykladowo.example.pl/deklaracja-dostepnosci",
+        page_operators="Referat Promocji i Komunikacji Urzędu Gminy Przykładowo",
     )
     departments = {
         slug: department_create(actor=actor, office=office, name=name, slug=slug)
@@ -72,7 +85,8 @@ def load_demo() -> tuple[Office, bool]:
                            first_name=first,
                            last_name=last, email=f"{username}@przykladowo.example.pl")
         membership_grant(actor=actor, office=office, user=user, role=role,
-                         department=departments.get(dept) if dept else None)
+                         department=departments.get(dept) if dept else None,
+                         position=POSITIONS.get(username, ""))
     _load_calendar(actor, office)
     for topic, slug in TOPIC_ROUTES.items():
         if slug in departments:
@@ -88,7 +102,21 @@ def load_demo() -> tuple[Office, bool]:
         owner_type=Channel.OwnerType.OFFICE_PAGE, token=DEMO_PAGE_TOKEN,
         linked_page_id=DEMO_PAGE_ID,
     )
+    _load_rules(office)
     return office, True
+
+
+def _load_rules(office: Office) -> None:
+    """The demo office publishes its page rules (generated, then adopted by the wójt's order),
+    so moderation can cite them from the first comment."""
+    from ratusz.moderation.rules import regulamin_generate, regulamin_publish
+
+    admin = office.memberships.get(user__username="admin").user
+    draft = regulamin_generate(actor=admin, office=office, order_number="0050.12.2026",
+                               adopted_on=date(2026, 11, 2))
+    regulamin_publish(actor=admin, regulamin=draft)
+    office.rules_url = f"{settings.RATUSZ_BASE_URL}/o/{office.slug}/regulamin"
+    office.save(update_fields=["rules_url"])
 
 
 def _load_calendar(actor, office: Office) -> None:
@@ -97,6 +125,9 @@ def _load_calendar(actor, office: Office) -> None:
     monday, weekday = [(time(8, 0), time(16, 0))], [(time(7, 30), time(15, 30))]
     opening_hours_set(actor=actor, office=office,
                       week={0: monday, 1: weekday, 2: weekday, 3: weekday, 4: weekday})
+    # The weekly after-hours slot for complaints and motions (art. 253 KPA).
+    opening_hours_set(actor=actor, office=office, week={0: [(time(16, 0), time(17, 0))]},
+                      kind="complaints")
     for day, kind, reason in CLOSURES:
         closure_add(actor=actor, office=office, day=day, kind=kind, reason=reason)
 

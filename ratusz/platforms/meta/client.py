@@ -156,6 +156,28 @@ class GraphClient:
         field = "hide" if instagram else "is_hidden"
         return self.request("POST", comment_id, json_body={field: hidden})
 
+    def delete_comment(self, comment_id: str) -> dict[str, Any]:
+        """Facebook and Instagram alike: DELETE /{comment-id} -> {"success": true}."""
+        return self.request("DELETE", comment_id)
+
+    def set_blocked(self, page_id: str, user_id: str, blocked: bool, *, id_kind: str,
+                    instagram: bool) -> dict[str, Any]:
+        """Block or unblock a person on the Page. Facebook: the Page's `blocked` edge, which
+        takes a PSID (`psid`, from Messenger) or a commenter's id (`user`). Instagram: the
+        Moderate Conversations API (`block_user` / `unblock_user`, IGSID)."""
+        if instagram:
+            return self.request("POST", f"{page_id}/moderate_conversations", json_body={
+                "user_ids": [{"id": user_id}],
+                "actions": ["block_user" if blocked else "unblock_user"]})
+        key = id_kind if id_kind in {"psid", "user", "uid", "asid"} else "user"
+        if blocked:
+            return self.request("POST", f"{page_id}/blocked", json_body={key: [user_id]})
+        return self.request("DELETE", f"{page_id}/blocked", params={key: user_id})
+
+    def set_comments_enabled(self, media_id: str, enabled: bool) -> dict[str, Any]:
+        """Instagram media: POST /{ig-media-id} comment_enabled=true|false."""
+        return self.request("POST", media_id, json_body={"comment_enabled": enabled})
+
     def list_comments(self, object_id: str, *, instagram: bool,
                       limit: int = 100) -> list[dict[str, Any]]:
         """Replies under a comment (or comments on a post), newest first where supported."""

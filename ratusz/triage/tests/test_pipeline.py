@@ -84,8 +84,8 @@ def test_a_pesel_in_a_public_comment_is_hidden_to_protect_the_resident(world, we
     assert message.text[item["start"]:item["end"]] == "44051401359"
     action = OutboxAction.objects.get(kind=OutboxAction.Kind.COMMENT_HIDE)
     assert action.target_id == "c_1" and action.payload["hidden"] is True
-    event = AuditEvent.objects.get(verb="triage.comment.hide_requested")
-    assert event.data["types"] == ["pesel"]
+    event = AuditEvent.objects.get(verb="moderation.act.requested")
+    assert event.data["detector"] == "personal_data:pesel" and event.data["automatic"]
     assert "44051401359" not in str(event.data) and "44051401359" not in str(row.evidence)
     # A redelivery or an edit does not queue a second hide.
     webhook(feed_comment("c_1", text=PESEL_COMMENT))
@@ -235,7 +235,7 @@ def test_a_failing_step_after_the_analysis_never_silences_the_alert(world, webho
         raise OperationalError("database is locked")
 
     monkeypatch.setattr("ratusz.triage.services._route", locked)
-    monkeypatch.setattr("ratusz.triage.services.protective_hide", locked)
+    monkeypatch.setattr("ratusz.moderation.services.protective_hide", locked)
     webhook(messenger_message("m_1", text=GAS))
     assert AuditEvent.objects.filter(verb="inbox.emergency.alerted").count() == 1
     assert Conversation.objects.get().is_urgent
@@ -325,6 +325,7 @@ def test_a_model_never_flags_a_word_or_two():
 def test_a_moderator_can_unhide_a_protectively_hidden_comment(sandbox, committed, client):
     from django.contrib.auth import get_user_model
 
+    from ratusz.moderation.models import Clause
     from ratusz.web.demo import load_demo
 
     with time_machine.travel(datetime(2026, 11, 24, 10, 0, tzinfo=WARSAW)):
@@ -335,17 +336,23 @@ def test_a_moderator_can_unhide_a_protectively_hidden_comment(sandbox, committed
         message = Message.objects.get(direction="in")
         assert message.is_hidden
         users = get_user_model().objects
+        form = f"/o/demo/moderacja/akt?message={message.uuid}"
         client.force_login(users.get(username="odpady"))  # a responder
-        assert client.post(f"/inbox/m/{message.uuid}/unhide").status_code == 403
+        assert client.get(form).status_code == 403
         client.force_login(users.get(username="redaktor"))  # a moderator
         page = client.get(f"/inbox/c/{message.conversation.uuid}/").content.decode()
-        assert "Odkryj" in page
+        assert "Moderuj" in page
+        correction = Clause.objects.get(key="correction")
         with committed():
-            assert client.post(f"/inbox/m/{message.uuid}/unhide").status_code == 302
+            response = client.post(form, {"message": message.uuid, "kind": "unhide",
+                                          "clause": correction.pk,
+                                          "description": "To numer firmy, nie PESEL."})
+            assert response.status_code == 302
         sandbox.flush()
     message.refresh_from_db()
     assert not message.is_hidden
-    assert AuditEvent.objects.filter(verb="triage.comment.unhide_requested").count() == 1
+    assert AuditEvent.objects.filter(verb="moderation.act.requested",
+                                     data__kind="unhide").count() == 1
     unhides = [r for r in sandbox.graph_requests() if r["method"] == "POST"
                and r["path"].endswith(message.platform_id) and r["body"].get("is_hidden") is False]
     assert len(unhides) == 1

@@ -73,7 +73,7 @@ def test_messenger_message_answered_privately_and_echo_matched(sandbox, demo, co
 
 def test_private_reply_to_a_comment(sandbox, demo, committed):
     sandbox.inbound(channel="facebook", kind="comment",
-                    text="Mój PESEL 44051401359, proszę o pomoc", who="Adam Nowicki")
+                    text="Proszę o kontakt w sprawie mojej deklaracji", who="Adam Nowicki")
     sandbox.flush()
     conversation = Conversation.objects.get()
     with committed():
@@ -104,8 +104,9 @@ def test_demo_day_lands_whole_without_duplicates(sandbox, demo, capsys):
                                sleep=lambda s: None)
     sandbox.flush()
     assert set(sandbox.statuses) == {200}
-    # The scenario's deliveries, plus the sandbox's webhook for the protective hide.
-    assert Delivery.objects.count() == len(deliveries) + 1
+    # The scenario's deliveries, plus the sandbox's webhooks for the protective hide and for
+    # the echo of the private notice sent to the comment's author.
+    assert Delivery.objects.count() == len(deliveries) + 2
     assert set(Delivery.objects.values_list("status", flat=True)) == {"processed"}
     ids = list(Message.objects.values_list("platform_id", flat=True))
     assert len(ids) == len(set(ids))

@@ -1,0 +1,272 @@
+"""Moderation acts through the service, carried out on the sandbox: clauses, roles, the
+ladder of sanctions, four-eyes blocking, elections, expiry and the audit trail."""
+
+import contextlib
+from datetime import date, timedelta
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from ratusz.audit.models import AuditEvent
+from ratusz.audit.services import verify_chain
+from ratusz.inbox.models import Message
+from ratusz.moderation import services
+from ratusz.moderation.models import MarkedAccount, ModerationAct, Regulamin, ReviewItem
+from ratusz.moderation.services import ActRefused
+from ratusz.offices.models import Election
+from ratusz.outbox.models import OutboxAction
+
+pytestmark = pytest.mark.django_db
+
+
+@contextlib.contextmanager
+def refused(code: str):
+    with pytest.raises(ActRefused) as caught:
+        yield
+    assert caught.value.code == code, caught.value.messages
+
+
+def act(committed, **kwargs):
+    with committed():
+        return services.act_request(**kwargs)
+
+
+def test_an_act_without_a_clause_or_by_the_wrong_role_is_refused(demo, people, comment,
+                                                                  clause, committed):
+    message = comment()
+    with refused("no_clause"):
+        act(committed, actor=people.moderator, office=demo, kind="hide", clause=None,
+            message=message)
+    for user in (people.responder, people.viewer):
+        with refused("role"):
+            act(committed, actor=user, office=demo, kind="hide", clause=clause("insults"),
+                message=message)
+    # A procedure clause is no reason to restrict anything.
+    with refused("not_a_reason"):
+        act(committed, actor=people.moderator, office=demo, kind="hide",
+            clause=clause("correction"), message=message)
+    assert not ModerationAct.objects.exists()
+    assert not OutboxAction.objects.filter(kind="comment_hide").exists()
+
+
+def test_a_clause_of_a_draft_or_an_older_version_is_refused(demo, people, comment, committed):
+    from ratusz.moderation.rules import regulamin_generate
+
+    message = comment()
+    draft = regulamin_generate(actor=people.admin, office=demo)
+    with refused("not_in_force"):
+        act(committed, actor=people.moderator, office=demo, kind="hide",
+            clause=draft.clauses.get(key="insults"), message=message)
+
+
+def test_hide_is_carried_out_on_the_platform_with_its_statement_and_snapshot(
+        demo, people, comment, clause, committed, sandbox):
+    message = comment()
+    done = act(committed, actor=people.moderator, office=demo, kind="hide",
+               clause=clause("insults"), message=message,
+               description="Znieważenie pracowników urzędu.")
+    sandbox.flush()
+    done.refresh_from_db()
+    message.refresh_from_db()
+    assert done.status == "done" and message.is_hidden
+    assert done.regulamin == Regulamin.objects.in_force(demo)
+    assert done.snapshot["text"] == message.text
+    assert done.snapshot["author"] == "Jan Hejter"
+    for part in ("ukrycie komentarza", f"§ {done.clause.number}", "art. 216",
+                 "Okoliczności: Znieważenie", "nie; decyzję podjął pracownik",
+                 "/o/demo/odwolanie", done.reference):
+        assert part in done.statement
+    # The statement went to the author as the one private reply to the comment.
+    assert done.notice == "sent"
+    sent = sandbox.http.get("/_sandbox/state").json()["private_replies"]
+    assert message.platform_id in sent
+    assert AuditEvent.objects.filter(verb="moderation.act.requested").get().data[
+        "clause_key"] == "insults"
+    assert AuditEvent.objects.filter(verb="moderation.act.done").count() == 1
+    assert verify_chain().ok
+
+
+def test_delete_needs_a_clause_that_allows_it_and_the_snapshot_outlives_the_comment(
+        demo, people, comment, clause, committed, sandbox):
+    message = comment(text="Zabiję cię, wójcie, jak cię spotkam.")
+    with refused("no_delete"):
+        act(committed, actor=people.moderator, office=demo, kind="delete",
+            clause=clause("insults"), message=message)
+    done = act(committed, actor=people.moderator, office=demo, kind="delete",
+               clause=clause("threats"), message=message)
+    sandbox.flush()
+    done.refresh_from_db()
+    message.refresh_from_db()
+    assert done.status == "done" and message.deleted_at is not None
+    deletes = [r for r in sandbox.graph_requests()
+               if r["method"] == "DELETE" and r["path"].endswith(message.platform_id)]
+    assert len(deletes) == 1
+    assert done.snapshot["text"] == "Zabiję cię, wójcie, jak cię spotkam."
+
+
+def test_sanctions_are_graduated(demo, people, comment, clause, committed, sandbox):
+    message = comment()
+    resident = message.resident
+    with refused("ladder"):
+        act(committed, actor=people.moderator, office=demo, kind="restrict",
+            clause=clause("insults"), resident=resident, duration_days=7)
+    act(committed, actor=people.moderator, office=demo, kind="hide", clause=clause("insults"),
+        message=message)
+    sandbox.flush()
+    with refused("ladder_long"):
+        act(committed, actor=people.moderator, office=demo, kind="restrict",
+            clause=clause("insults"), resident=resident, duration_days=90)
+    with refused("duration"):
+        act(committed, actor=people.moderator, office=demo, kind="restrict",
+            clause=clause("insults"), resident=resident, duration_days=14)
+    restriction = act(committed, actor=people.moderator, office=demo, kind="restrict",
+                      clause=clause("insults"), resident=resident, duration_days=7)
+    sandbox.flush()
+    restriction.refresh_from_db()
+    assert restriction.status == "done"
+    assert restriction.expires_at - restriction.created_at == timedelta(days=7)
+    blocked = sandbox.http.get("/_sandbox/state").json()["blocked"]
+    assert resident.platform_id in blocked[demo.channels.get(platform="facebook").platform_id]
+    assert "Przez 7 dni" in restriction.statement
+
+
+def test_threats_need_no_ladder_but_a_permanent_block_needs_a_second_supervisor(
+        demo, people, comment, clause, committed, sandbox):
+    message = comment(text="Spalę ten urząd razem z wami.")
+    resident = message.resident
+    with refused("no_permanent"):
+        act(committed, actor=people.moderator, office=demo, kind="block",
+            clause=clause("insults"), resident=resident)
+    block = act(committed, actor=people.moderator, office=demo, kind="block",
+                clause=clause("threats"), resident=resident)
+    assert block.status == "awaiting" and block.approval_reason == "permanent"
+    assert not OutboxAction.objects.filter(kind="block").exists()
+    with refused("role"):  # a moderator cannot complete it
+        services.act_approve(actor=people.moderator, act=block)
+    asked = act(committed, actor=people.supervisor, office=demo, kind="block",
+                clause=clause("threats"), resident=resident)
+    with refused("four_eyes"):  # nor can the supervisor who asked
+        services.act_approve(actor=people.supervisor, act=asked)
+    with committed():
+        services.act_approve(actor=people.supervisor, act=block)
+    sandbox.flush()
+    block.refresh_from_db()
+    assert block.status == "done" and block.approved_by == people.supervisor
+    assert block.review_at.date() == (block.created_at + timedelta(days=90)).date()
+    assert OutboxAction.objects.filter(kind="block", status="sent").count() == 1
+    assert AuditEvent.objects.filter(verb="moderation.act.approved").count() == 1
+
+
+def test_during_a_campaign_acts_against_a_candidate_need_a_supervisor(
+        demo, people, comment, clause, committed):
+    message = comment(text="Głosujcie na mnie, to posprzątam ten bałagan, złodzieje!",
+                      who="Kandydat Kowalski")
+    services.account_mark(actor=people.supervisor, office=demo, resident=message.resident,
+                          role=MarkedAccount.Role.CANDIDATE)
+    Election.objects.create(office=demo, name="Wybory samorządowe",
+                            campaign_start=date(2026, 11, 1), voting_day=date(2026, 12, 6))
+    hide = act(committed, actor=people.moderator, office=demo, kind="hide",
+               clause=clause("insults"), message=message)
+    assert hide.status == "awaiting" and hide.approval_reason == "election"
+    Election.objects.all().delete()
+    other = comment(text="Głupi pomysł, złodzieje!", who="Inny Mieszkaniec")
+    assert act(committed, actor=people.moderator, office=demo, kind="hide",
+               clause=clause("insults"), message=other).status == "sending"
+
+
+def test_expired_restrictions_are_lifted_on_the_platform(demo, people, comment, clause,
+                                                         committed, sandbox):
+    message = comment(text="Kup tanie kredyty! http://oszustwo.example", who="Spam Bot")
+    restriction = act(committed, actor=people.moderator, office=demo, kind="restrict",
+                      clause=clause("spam"), resident=message.resident, duration_days=7)
+    sandbox.flush()
+    page_id = demo.channels.get(platform="facebook").platform_id
+    assert message.resident.platform_id in sandbox.http.get(
+        "/_sandbox/state").json()["blocked"][page_id]
+    assert services.restrictions_lift_expired() == 0
+    with time_machine.travel(timezone.now() + timedelta(days=7, minutes=1)):
+        with committed():
+            assert services.restrictions_lift_expired() == 1
+        sandbox.flush()
+    restriction.refresh_from_db()
+    assert restriction.lifted_at is not None
+    assert message.resident.platform_id not in sandbox.http.get(
+        "/_sandbox/state").json()["blocked"].get(page_id, {})
+    assert AuditEvent.objects.filter(verb="moderation.restriction.expired").count() == 1
+    with committed():
+        assert services.restrictions_lift_expired() == 0
+
+
+def test_blocks_due_for_review_remind_their_owners_once_a_week(demo, people, comment, clause,
+                                                               committed, sandbox, mailoutbox):
+    message = comment(text="Kup tanie kredyty! http://oszustwo.example", who="Spam Bot")
+    block = act(committed, actor=people.moderator, office=demo, kind="block",
+                clause=clause("spam"), resident=message.resident)
+    with committed():
+        services.act_approve(actor=people.supervisor, act=block)
+    sandbox.flush()
+    assert services.blocks_remind_reviews() == 0
+    later = timezone.now() + timedelta(days=91)
+    with time_machine.travel(later), committed():
+        assert services.blocks_remind_reviews() == 1
+        assert services.blocks_remind_reviews() == 0  # not again the same week
+    assert sorted(mailoutbox[0].to) == ["redaktor@przykladowo.example.pl",
+                                        "sekretarz@przykladowo.example.pl"]
+    with time_machine.travel(later), committed():
+        services.block_keep(actor=people.supervisor, act=block, days=30,
+                            note="Konto nadal rozsyła oszustwa.")
+    block.refresh_from_db()
+    assert block.review_at > later
+
+
+def test_a_refused_platform_call_marks_the_act_failed(demo, people, comment, clause, committed,
+                                                      sandbox):
+    message = comment()
+    response = sandbox.http.post("/_sandbox/faults", json={
+        "kind": "token_expired", "path_contains": message.platform_id})
+    assert response.status_code == 200, response.text
+    done = act(committed, actor=people.moderator, office=demo, kind="hide",
+               clause=clause("insults"), message=message)
+    sandbox.flush()
+    done.refresh_from_db()
+    message.refresh_from_db()
+    assert done.status == "failed" and not message.is_hidden
+    assert AuditEvent.objects.filter(verb="moderation.act.failed").count() == 1
+
+
+def test_the_pesel_comment_of_the_demo_is_hidden_automatically_with_its_notice(
+        demo, people, comment, sandbox):
+    message = comment(text="Złożyłem deklarację śmieciową w lutym i nadal płacę starą stawkę. "
+                           "Mój PESEL 44051401359, proszę sprawdzić.", who="Stanisław Jankowski")
+    message.refresh_from_db()
+    assert message.is_hidden
+    hide = ModerationAct.objects.get()
+    assert hide.automatic and hide.kind == "hide" and hide.status == "done"
+    assert hide.clause.key == "personal_data" and hide.detector == "personal_data:pesel"
+    assert "44051401359" not in hide.statement and "•••••••••••" in hide.statement
+    assert hide.notice == "sent"
+    notice = Message.objects.get(direction="out", is_private_reply=True)
+    assert "bezpiecznym kanałem" in notice.text and hide.reference in notice.text
+    assert "44051401359" not in notice.text
+    sent = sandbox.http.get("/_sandbox/state").json()["private_replies"]
+    assert message.platform_id in sent
+    # Pending a person's review, in the queue.
+    item = ReviewItem.objects.get(message=message)
+    assert item.reason == "auto_hidden" and item.resolved_at is None
+    assert "44051401359" not in str(list(AuditEvent.objects.values_list("data", flat=True)))
+    # The notice is no answer: the resident still waits for one.
+    message.conversation.refresh_from_db()
+    assert message.conversation.response_due_at is not None
+    assert verify_chain().ok
+
+
+def test_a_threat_goes_to_the_review_queue_and_is_never_hidden_by_the_detector(
+        demo, comment):
+    message = comment(text="Wójt, ty gnido, zajebię cię jak cię spotkam pod urzędem.")
+    message.refresh_from_db()
+    assert message.analysis.harmful
+    assert not message.is_hidden and not ModerationAct.objects.exists()
+    item = ReviewItem.objects.get(message=message)
+    assert item.reason == "harmful"
+    assert timezone.localdate(item.due_at) == timezone.localdate()  # same working day

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "ninja",
     "huey.contrib.djhuey",
     "ratusz.audit",
     "ratusz.offices",
@@ -67,6 +68,7 @@ INSTALLED_APPS = [
     "ratusz.inbox",
     "ratusz.triage",
     "ratusz.moderation",
+    "ratusz.api",
     "ratusz.intake",
     "ratusz.web",
 ]

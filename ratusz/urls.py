@@ -2,12 +2,14 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from ratusz.api.api import api
 from ratusz.moderation import views as moderation_views
 from ratusz.triage import views as triage_views
 from ratusz.web import views as web_views
 from ratusz.web.forms import ThrottledAuthenticationForm
 
 urlpatterns = [
+    path("api/v1/", api.urls),
     path("", RedirectView.as_view(pattern_name="inbox:conversation-list"), name="home"),
     path("login/", auth_views.LoginView.as_view(authentication_form=ThrottledAuthenticationForm),
          name="login"),

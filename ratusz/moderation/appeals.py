@@ -94,7 +94,7 @@ def _reverse(*, actor, act: ModerationAct, appeal: Appeal) -> ModerationAct | No
 
 @transaction.atomic
 def appeal_decide(*, actor, appeal: Appeal, upheld: bool, reasons: str) -> Appeal:
-    appeal = Appeal.objects.select_for_update().select_related("act", "office").get(
+    appeal = Appeal.objects.select_for_update(of=("self",)).select_related("act", "office").get(
         pk=appeal.pk)
     services._require(actor, appeal.office, Role.MODERATOR)
     if appeal.status != Appeal.Status.RECEIVED:

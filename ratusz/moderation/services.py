@@ -264,7 +264,7 @@ def act_request(*, actor, office: Office, kind: str, clause: Clause | None,
         raise ActRefused(_("Unknown moderation act."))
     _require(actor, office, Role.MODERATOR)
     if message is not None:
-        message = Message.objects.select_for_update().select_related(
+        message = Message.objects.select_for_update(of=("self",)).select_related(
             "conversation__post", "resident", "channel").get(pk=message.pk)
     channel, message, resident, post = _target(kind, office, message, resident, post)
     regulamin, clause = _clause_for(kind, office, clause)
@@ -431,7 +431,7 @@ def action_finished(action: OutboxAction) -> None:
     if "moderation_act" not in action.payload:
         return
     sent = action.status == OutboxAction.Status.SENT
-    act = ModerationAct.objects.select_for_update().filter(
+    act = ModerationAct.objects.select_for_update(of=("self",)).filter(
         pk=action.payload["moderation_act"]).select_related("office", "resident").first()
     if act is None:
         return
@@ -473,7 +473,7 @@ def protective_hide(message: Message, found: set[str]) -> ModerationAct | None:
             or message.deleted_at or not message.platform_id):
         return None
     with transaction.atomic():
-        locked = Message.objects.select_for_update().select_related(
+        locked = Message.objects.select_for_update(of=("self",)).select_related(
             "conversation__post", "resident", "channel").get(pk=message.pk)
         if locked.is_hidden or locked.deleted_at or ModerationAct.objects.filter(
                 message=locked, kind=Kind.HIDE, status__in=[Status.SENDING, Status.DONE]
@@ -588,7 +588,7 @@ def restrictions_lift_expired(now=None) -> int:
                                            lifted_at__isnull=True,
                                            expires_at__lte=now).values_list("pk", flat=True):
         with transaction.atomic():
-            act = ModerationAct.objects.select_for_update().select_related(
+            act = ModerationAct.objects.select_for_update(of=("self",)).select_related(
                 "resident", "office", "channel").get(pk=pk)
             if act.lifted_at or act.resident is None:
                 continue

@@ -124,3 +124,33 @@ def comment(sandbox, demo):
         return Message.objects.filter(direction="in").order_by("-pk").first()
 
     return make
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    from ratusz.testing import CHROMIUM, CHROMIUM_FLAGS
+
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}
+
+
+@pytest.fixture
+def desk(live_server, monkeypatch):
+    """The desk on a live server, with the Meta sandbox delivering webhooks to it over HTTP."""
+    import httpx
+
+    from ratusz.outbox import sender
+    from ratusz.sandbox.app import SandboxApp
+    from ratusz.sandbox.delivery import Deliverer
+    from ratusz.sandbox.world import load_world
+    from ratusz.web.demo import load_demo
+
+    office, _ = load_demo()
+    # The human reply is under test here, whatever the hour the suite runs at.
+    office.ack_messages = False
+    office.save(update_fields=["ack_messages"])
+    target = f"{live_server.url}/webhooks/meta"
+    app = SandboxApp(load_world(), deliverer=Deliverer(target, "test-app-secret"),
+                     app_secret="test-app-secret")  # noqa: S106 - the test app's secret
+    monkeypatch.setattr(sender, "GRAPH_TRANSPORT", httpx.WSGITransport(app=app))
+    app.http = httpx.Client(transport=httpx.WSGITransport(app=app), base_url="http://graph.test")
+    return app

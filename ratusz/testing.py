@@ -1,5 +1,9 @@
 """Personas and builders shared by the tests (house style rule 26-27)."""
 
+import os
+import shutil
+
+import pytest
 from django.contrib.auth import get_user_model
 
 from ratusz.channels.models import Channel
@@ -129,3 +133,29 @@ class SandboxLink:
 
     def graph_requests(self) -> list[dict]:
         return self.http.get("/_sandbox/requests").json()["data"]
+
+
+# -- browser tests (Playwright with Debian's Chromium, checked with axe-core) -----------------
+
+# Playwright's sync API keeps an event loop running in this thread for the whole session, so
+# Django's async-safety check would refuse every ORM call the test and its teardown make.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+BROWSER_MARKS = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"),
+                       reason="Debian's chromium is not installed (apt-get install chromium)."),
+]
+CHROMIUM_FLAGS = ["--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run",
+                  "--disable-quic"]
+
+
+def assert_accessible(page, what: str) -> None:
+    """axe-core finds no serious or critical violation on the page."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    bad = [v for v in results.response["violations"] if v["impact"] in {"serious", "critical"}]
+    assert not bad, f"{what}: " + "; ".join(
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in bad)

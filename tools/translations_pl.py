@@ -824,6 +824,36 @@ PL = {
     "Turn comments on a post off or on": "Wyłączenie lub włączenie komentarzy pod wpisem",
     "API token created": "Utworzono klucz API",
     "API token revoked": "Unieważniono klucz API",
+    "Election": "Wybory",
+    "Campaign starts": "Początek kampanii",
+    "Voting day": "Dzień głosowania",
+    "Second round (if any)": "Druga tura (jeśli jest)",
+    "This account belongs to": "To konto należy do",
+    "nobody in the election": "nikogo startującego w wyborach",
+    "a candidate": "kandydata",
+    "an election committee": "komitetu wyborczego",
+    "Who (e.g. the candidate's name and committee)": "Kto (np. imię i nazwisko kandydata oraz komitet)",
+    "The campaign starts before the voting day, and a second round follows it.":
+        "Kampania zaczyna się przed dniem głosowania, a druga tura następuje po nim.",
+    "Elections": "Wybory",
+    "Save the marking": "Zapisz oznaczenie",
+    "Marked as": "Oznaczone jako",
+    "During a campaign, an act against an account marked as a candidate's or an election committee's needs a supervisor's approval. During the silence (the day before a vote and the voting day), comments that name a marked candidate go to the review queue; the clause on agitation during the silence allows hiding them, never deleting.":
+        "W czasie kampanii działanie wobec konta oznaczonego jako konto kandydata lub komitetu wyborczego wymaga zatwierdzenia przez przełożonego. W czasie ciszy wyborczej (dzień przed głosowaniem i dzień głosowania) komentarze wymieniające oznaczonego kandydata trafiają do kolejki do przeglądu; punkt regulaminu o agitacji w czasie ciszy pozwala je ukryć, nigdy usunąć.",
+    "Election silence now: %(name)s.": "Trwa cisza wyborcza: %(name)s.",
+    "Campaign now: %(name)s.": "Trwa kampania wyborcza: %(name)s.",
+    "Second round": "Druga tura",
+    "No elections recorded.": "Nie zapisano żadnych wyborów.",
+    "Add the election": "Dodaj wybory",
+    "Marked accounts": "Oznaczone konta",
+    "Unmark": "Usuń oznaczenie",
+    "No account is marked. Mark one from the moderation form of its comment.":
+        "Żadne konto nie jest oznaczone. Konto oznacza się w formularzu moderacji jego komentarza.",
+    "Election dates recorded": "Zapisano daty wyborów",
+    "Election dates removed": "Usunięto daty wyborów",
+    "Removed.": "Usunięto.",
+    "Election dates saved.": "Zapisano daty wyborów.",
+    "Saved.": "Zapisano.",
 }
 
 

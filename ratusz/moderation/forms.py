@@ -106,3 +106,21 @@ class AppealForm(forms.Form):
             raise forms.ValidationError(_("Give the number of the decision or describe what "
                                           "happened."), code="which")
         return data
+
+
+class ElectionForm(forms.Form):
+    name = forms.CharField(label=_("Election"), max_length=200)
+    campaign_start = forms.DateField(label=_("Campaign starts"),
+                                     widget=forms.DateInput(attrs={"type": "date"}))
+    voting_day = forms.DateField(label=_("Voting day"),
+                                 widget=forms.DateInput(attrs={"type": "date"}))
+    second_round = forms.DateField(label=_("Second round (if any)"), required=False,
+                                   widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class MarkForm(forms.Form):
+    role = forms.ChoiceField(label=_("This account belongs to"), choices=[
+        ("", _("nobody in the election")), ("candidate", _("a candidate")),
+        ("committee", _("an election committee"))], required=False)
+    note = forms.CharField(label=_("Who (e.g. the candidate's name and committee)"),
+                           max_length=200, required=False)

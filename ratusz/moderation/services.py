@@ -18,6 +18,7 @@ The rules the service enforces (the UI and the API only call it):
 import hashlib
 import json
 import logging
+import re
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
@@ -521,6 +522,10 @@ def after_analysis(message: Message, row) -> None:
     if row.harmful:
         with transaction.atomic():
             review_open(message=message, reason=ReviewItem.Reason.HARMFUL)
+    office = message.conversation.office
+    if in_silence(office) is not None and mentions_a_candidate(office, message.text):
+        with transaction.atomic():
+            review_open(message=message, reason=ReviewItem.Reason.ELECTION)
 
 
 # -- the review queue -----------------------------------------------------------------------------
@@ -667,3 +672,54 @@ def account_mark(*, actor, office: Office, resident: Resident, role: str | None,
                                                      "created_by": actor})
     record(actor=actor, verb="moderation.account.marked", office=office, target=resident,
            data={"role": role})
+
+
+@transaction.atomic
+def election_add(*, actor, office: Office, name: str, campaign_start, voting_day,
+                 second_round=None) -> Election:
+    """Record an election's dates: the campaign needs a supervisor for acts against marked
+    accounts, and the silence puts comments mentioning candidates in the review queue."""
+    _require(actor, office, Role.SUPERVISOR)
+    if campaign_start > voting_day or (second_round and second_round < voting_day):
+        raise ActRefused(_("The campaign starts before the voting day, and a second round "
+                           "follows it."), code="dates")
+    election = Election.objects.create(office=office, name=name.strip()[:200],
+                                       campaign_start=campaign_start, voting_day=voting_day,
+                                       second_round=second_round)
+    record(actor=actor, verb="moderation.election.added", office=office, target=election,
+           data={"name": election.name, "campaign_start": campaign_start.isoformat(),
+                 "voting_day": voting_day.isoformat(),
+                 "second_round": second_round.isoformat() if second_round else None})
+    return election
+
+
+@transaction.atomic
+def election_remove(*, actor, election: Election) -> None:
+    _require(actor, election.office, Role.SUPERVISOR)
+    record(actor=actor, verb="moderation.election.removed", office=election.office,
+           target=election, data={"name": election.name})
+    election.delete()
+
+
+def in_silence(office: Office, day=None) -> Election | None:
+    """The election silence: the day before a vote and the voting day itself."""
+    day = day or timezone.localdate()
+    for election in Election.objects.filter(office=office, campaign_start__lte=day):
+        for vote in filter(None, [election.voting_day, election.second_round]):
+            if vote - timedelta(days=1) <= day <= vote:
+                return election
+    return None
+
+
+def mentions_a_candidate(office: Office, text: str) -> bool:
+    """Does the text name a marked account (by its surname, in any inflection's stem)?"""
+    from ratusz.triage.analysis.normalize import fold
+
+    words = set(re.findall(r"\w+", fold(text or "").text))
+    for name in MarkedAccount.objects.filter(office=office).values_list(
+            "resident__display_name", flat=True):
+        parts = re.findall(r"\w+", fold(name or "").text)
+        surname = parts[-1] if parts else ""
+        if len(surname) >= 4 and any(word.startswith(surname[:-1]) for word in words):
+            return True
+    return False

@@ -27,6 +27,8 @@ urlpatterns = [
     path("moderacja/odwolania", views.appeal_list, name="moderation-appeals"),
     path("moderacja/odwolania/<uuid:uuid>", views.appeal_decide, name="moderation-appeal-decide"),
     path("moderacja/udip", views.udip_pack, name="moderation-udip"),
+    path("moderacja/wybory", views.elections, name="moderation-elections"),
+    path("moderacja/konta/<int:pk>/oznacz", views.account_mark, name="moderation-account-mark"),
     path("moderacja/regulamin", views.regulamin_admin, name="moderation-regulamin-admin"),
     path("moderacja/regulamin/v<int:version>", views.regulamin_edit,
          name="moderation-regulamin-edit"),

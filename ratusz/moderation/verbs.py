@@ -21,5 +21,7 @@ register_verbs(
         "moderation.appeal.decided": _("Appeal decided"),
         "moderation.account.marked": _("Account marked as a candidate's or committee's"),
         "moderation.account.unmarked": _("Account no longer marked"),
+        "moderation.election.added": _("Election dates recorded"),
+        "moderation.election.removed": _("Election dates removed"),
     }
 )

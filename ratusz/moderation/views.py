@@ -21,14 +21,22 @@ from ratusz.moderation.forms import (
     ActForm,
     AppealForm,
     DecideForm,
+    ElectionForm,
     KeepForm,
+    MarkForm,
     RefuseForm,
     ReportForm,
 )
-from ratusz.moderation.models import Appeal, ModerationAct, Regulamin, ReviewItem
+from ratusz.moderation.models import (
+    Appeal,
+    MarkedAccount,
+    ModerationAct,
+    Regulamin,
+    ReviewItem,
+)
 from ratusz.moderation.regulamin_text import SECTIONS
 from ratusz.offices.access import SLUG, access_office
-from ratusz.offices.models import Office, Role
+from ratusz.offices.models import Election, Office, Role
 
 
 def _public_office(slug: str) -> Office:
@@ -201,6 +209,7 @@ def act_new(request: HttpRequest, slug: str):
         "history": selectors.history(resident), "hint": selectors.ladder_hint(resident),
         "marked": resident is not None and resident.markedaccount_set.filter(
             office=office).first(),
+        "mark_form": MarkForm(),
         "campaign": services.campaign_running(office),
     }, status=400 if request.method == "POST" else 200)
 
@@ -415,3 +424,49 @@ def regulamin_edit(request: HttpRequest, slug: str, version: int):
         "clauses": list(regulamin.clauses.all()), "problems": rules.problems(regulamin),
         "lint": rules.lint(regulamin), "about": rules.about(regulamin),
         "markdown": rules.render(regulamin)})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def elections(request: HttpRequest, slug: str):
+    """Election dates, and the accounts marked as candidates' or committees'."""
+    office, membership = access_office(request.user, slug, role=Role.MODERATOR)
+    form = ElectionForm(request.POST or None)
+    if request.method == "POST":
+        if not membership.allows(Role.SUPERVISOR):
+            raise PermissionDenied("Supervisors record elections.")
+        if request.POST.get("remove"):
+            election = get_object_or_404(Election, office=office, pk=request.POST["remove"])
+            services.election_remove(actor=request.user, election=election)
+            messages.success(request, _("Removed."))
+            return redirect("moderation-elections", slug=office.slug)
+        if form.is_valid():
+            try:
+                services.election_add(actor=request.user, office=office, **form.cleaned_data)
+                messages.success(request, _("Election dates saved."))
+                return redirect("moderation-elections", slug=office.slug)
+            except services.ActRefused as refusal:
+                form.add_error(None, " ".join(refusal.messages))
+    return render(request, "moderation/elections.html", {
+        "office": office, "membership": membership, "form": form,
+        "elections": Election.objects.filter(office=office),
+        "campaign": services.campaign_running(office), "silence": services.in_silence(office),
+        "marked": MarkedAccount.objects.filter(office=office).select_related(
+            "resident__channel")}, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_POST
+def account_mark(request: HttpRequest, slug: str, pk: int):
+    office, _membership = access_office(request.user, slug, role=Role.SUPERVISOR)
+    resident = get_object_or_404(Resident, pk=pk, channel__office=office)
+    form = MarkForm(request.POST)
+    form.is_valid()
+    services.account_mark(actor=request.user, office=office, resident=resident,
+                          role=form.cleaned_data.get("role") or None,
+                          note=form.cleaned_data.get("note", ""))
+    messages.success(request, _("Saved."))
+    back = str(request.POST.get("next", ""))
+    if back.startswith(f"/o/{office.slug}/moderacja/"):  # only back into this desk
+        return redirect(back)
+    return redirect("moderation-elections", slug=office.slug)

@@ -270,3 +270,24 @@ def test_a_threat_goes_to_the_review_queue_and_is_never_hidden_by_the_detector(
     item = ReviewItem.objects.get(message=message)
     assert item.reason == "harmful"
     assert timezone.localdate(item.due_at) == timezone.localdate()  # same working day
+
+
+def test_a_person_in_messenger_gets_the_statement_before_the_block(demo, people, clause,
+                                                                   committed, sandbox):
+    sandbox.inbound(channel="facebook", kind="message", who="Spam Bot",
+                    text="Kup tanie kredyty! http://oszustwo.example")
+    sandbox.flush()
+    resident = Message.objects.get(direction="in").resident
+    restriction = act(committed, actor=people.moderator, office=demo, kind="restrict",
+                      clause=clause("spam"), resident=resident, duration_days=30)
+    assert restriction.notice == "sending" and restriction.outbox_action is None
+    sandbox.flush()
+    restriction.refresh_from_db()
+    assert restriction.notice == "sent" and restriction.status == "done"
+    calls = [r["path"].rsplit("/", 1)[-1] for r in sandbox.graph_requests()
+             if r["method"] == "POST"]
+    assert calls.index("messages") < calls.index("blocked")
+    block = OutboxAction.objects.get(kind="block")
+    assert block.payload["id_kind"] == "psid" and block.target_id == resident.platform_id
+    notice = Message.objects.get(direction="out")
+    assert restriction.reference in notice.text and "/o/demo/uzasadnienie/" in notice.text

@@ -1,57 +1,10 @@
 """A person in a real browser (Debian's Chromium): log in, see a message arrive, answer it, see
 it delivered; and axe-core finds no serious or critical accessibility violation on the way."""
 
-import os
-import shutil
+from ratusz.testing import BROWSER_MARKS, assert_accessible
+from ratusz.web.demo import DEMO_PASSWORD
 
-import httpx
-import pytest
-from axe_playwright_python.sync_playwright import Axe
-
-from ratusz.outbox import sender
-from ratusz.sandbox.app import SandboxApp
-from ratusz.sandbox.delivery import Deliverer
-from ratusz.sandbox.world import load_world
-from ratusz.web.demo import DEMO_PASSWORD, load_demo
-
-# Playwright's sync API keeps an event loop running in this thread for the whole session, so
-# Django's async-safety check would refuse every ORM call the test and its teardown make.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"),
-                       reason="Debian's chromium is not installed (apt-get install chromium)."),
-]
-FLAGS = ["--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": FLAGS}
-
-
-@pytest.fixture
-def desk(live_server, monkeypatch):
-    """The desk on a live server, with the Meta sandbox delivering webhooks to it over HTTP."""
-    office, _ = load_demo()
-    # The human reply is under test here, whatever the hour the suite runs at.
-    office.ack_messages = False
-    office.save(update_fields=["ack_messages"])
-    target = f"{live_server.url}/webhooks/meta"
-    app = SandboxApp(load_world(), deliverer=Deliverer(target, "test-app-secret"),
-                     app_secret="test-app-secret")
-    monkeypatch.setattr(sender, "GRAPH_TRANSPORT", httpx.WSGITransport(app=app))
-    app.http = httpx.Client(transport=httpx.WSGITransport(app=app), base_url="http://graph.test")
-    return app
-
-
-def assert_accessible(page, what: str) -> None:
-    results = Axe().run(page)
-    bad = [v for v in results.response["violations"] if v["impact"] in {"serious", "critical"}]
-    assert not bad, f"{what}: " + "; ".join(
-        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in bad)
+pytestmark = BROWSER_MARKS
 
 
 def test_log_in_see_a_message_arrive_answer_it_and_see_it_delivered(desk, live_server, page):

@@ -854,6 +854,14 @@ PL = {
     "Removed.": "Usunięto.",
     "Election dates saved.": "Zapisano daty wyborów.",
     "Saved.": "Zapisano.",
+    "What the rules say about the office": "Co regulamin mówi o urzędzie",
+    "The generator, the statements of reasons and the public register use these facts. Name positions, not people.":
+        "Z tych danych korzystają generator regulaminu, uzasadnienia decyzji i publiczny rejestr. Podawaj stanowiska, nie nazwiska.",
+    "Save the facts": "Zapisz dane",
+    "Saved. Draft a new version to use the new facts.":
+        "Zapisano. Przygotuj nową wersję regulaminu, aby uwzględnić nowe dane.",
+    "Appeals are accepted for at least 6 months.": "Odwołania przyjmuje się przez co najmniej 6 miesięcy.",
+    "Office facts for the page rules changed": "Zmieniono dane urzędu do regulaminu",
 }
 
 

@@ -36,7 +36,9 @@ from ratusz.moderation.models import (
 )
 from ratusz.moderation.regulamin_text import SECTIONS
 from ratusz.offices.access import SLUG, access_office
+from ratusz.offices.forms import OfficeRulesFactsForm
 from ratusz.offices.models import Election, Office, Role
+from ratusz.offices.services import office_rules_facts_update
 
 
 def _public_office(slug: str) -> Office:
@@ -369,13 +371,21 @@ def udip_pack(request: HttpRequest, slug: str):
 @require_http_methods(["GET", "POST"])
 def regulamin_admin(request: HttpRequest, slug: str):
     office, membership = access_office(request.user, slug, role=Role.ADMIN)
-    if request.method == "POST":
+    facts = OfficeRulesFactsForm(request.POST if "facts" in request.POST else None,
+                                 instance=Office.objects.get(pk=office.pk), prefix="facts")
+    if request.method == "POST" and "facts" in request.POST:
+        if facts.is_valid():
+            office_rules_facts_update(actor=request.user, office=office, **{
+                f: facts.cleaned_data[f] for f in facts.Meta.fields})
+            messages.success(request, _("Saved. Draft a new version to use the new facts."))
+            return redirect("moderation-regulamin-admin", slug=office.slug)
+    elif request.method == "POST":
         draft = rules.regulamin_generate(actor=request.user, office=office)
         messages.success(request, _("A new draft was generated from the office's data. "
                                     "Check it, fill what is marked, then publish it."))
         return redirect("moderation-regulamin-edit", slug=office.slug, version=draft.version)
     return render(request, "moderation/regulamin_admin.html", {
-        "office": office, "membership": membership,
+        "office": office, "membership": membership, "facts": facts,
         "versions": Regulamin.objects.filter(office=office).order_by("-version"),
         "current": Regulamin.objects.in_force(office)})
 

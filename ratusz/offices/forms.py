@@ -2,6 +2,7 @@ import re
 from datetime import time
 
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ratusz.offices.models import Closure, Office
@@ -77,3 +78,27 @@ class ClosureForm(forms.ModelForm):
         model = Closure
         fields = ["day", "kind", "reason"]
         widgets = {"day": forms.DateInput(attrs={"type": "date"})}
+
+
+def _https_urls(field, **kwargs):
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
+class OfficeRulesFactsForm(forms.ModelForm):
+    """What the page rules, the statements of reasons and the public register say about the
+    office."""
+
+    class Meta:
+        model = Office
+        formfield_callback = _https_urls
+        fields = ["name", "head_title", "address", "email", "phone", "bip_url", "website_url",
+                  "epuap_address", "edoreczenia_address", "iod_email", "gdpr_url",
+                  "accessibility_url", "page_operators", "external_operator", "appeal_months"]
+
+    def clean_appeal_months(self):
+        months = self.cleaned_data["appeal_months"]
+        if months < 6:
+            raise forms.ValidationError(_("Appeals are accepted for at least 6 months."))
+        return months

@@ -96,3 +96,27 @@ def office_time_settings_update(*, actor, office: Office, **values) -> Office:
                target=office, data={"before": {f: before[f] for f in changed},
                                     "after": {f: after[f] for f in changed}})
     return office
+
+
+# What the page rules, the register and the statements of reasons say about the office.
+RULES_FIELDS = ["name", "address", "email", "phone", "bip_url", "website_url", "epuap_address",
+                "edoreczenia_address", "head_title", "iod_email", "gdpr_url",
+                "accessibility_url", "page_operators", "external_operator", "appeal_months"]
+
+
+@transaction.atomic
+def office_rules_facts_update(*, actor, office: Office, **values) -> Office:
+    """Change the facts the page rules are generated from; the audit row keeps both."""
+    office = Office.objects.select_for_update().get(pk=office.pk)
+    before = {f: getattr(office, f) for f in RULES_FIELDS}
+    for name, value in values.items():
+        if name not in RULES_FIELDS:
+            raise ValueError(f"Not a rules fact: {name}")
+        setattr(office, name, value)
+    changed = [f for f in RULES_FIELDS if before[f] != getattr(office, f)]
+    if changed:
+        office.save(update_fields=changed)
+        record(actor=actor, verb="offices.office.rules_facts_changed", office=office,
+               target=office, data={"before": {f: before[f] for f in changed},
+                                    "after": {f: getattr(office, f) for f in changed}})
+    return office

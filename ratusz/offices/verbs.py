@@ -14,5 +14,6 @@ register_verbs(
         "offices.membership.granted": _("Role granted"),
         "offices.membership.changed": _("Role changed"),
         "offices.membership.revoked": _("Role revoked"),
+        "offices.office.rules_facts_changed": _("Office facts for the page rules changed"),
     }
 )

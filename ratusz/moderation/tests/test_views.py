@@ -164,3 +164,30 @@ def test_the_appeals_list_shows_undecided_and_unidentified_appeals(demo, people,
     assert page.status_code == 200 and appeal.reference in page.content.decode()
     detail = client.get(f"/o/demo/moderacja/odwolania/{appeal.uuid}").content.decode()
     assert "Komentarz o drogach." in detail
+
+
+def test_an_administrator_sets_the_facts_the_rules_are_generated_from(demo, people, client):
+    from ratusz.audit.models import AuditEvent
+
+    client.force_login(people.admin)
+    page = client.get("/o/demo/moderacja/regulamin").content.decode()
+    assert 'name="facts-page_operators"' in page
+    form = {f"facts-{k}": v for k, v in {
+        "name": demo.name, "head_title": demo.head_title, "address": demo.address,
+        "email": demo.email, "phone": demo.phone, "bip_url": demo.bip_url,
+        "website_url": demo.website_url, "epuap_address": demo.epuap_address,
+        "edoreczenia_address": demo.edoreczenia_address, "iod_email": demo.iod_email,
+        "gdpr_url": demo.gdpr_url, "accessibility_url": demo.accessibility_url,
+        "page_operators": "Biuro Prasowe", "external_operator": "Agencja Przykład sp. z o.o.",
+        "appeal_months": "3"}.items()}
+    client.post("/o/demo/moderacja/regulamin", {**form, "facts": "1"})
+    demo.refresh_from_db()
+    assert demo.page_operators != "Biuro Prasowe"  # 3 months is below the minimum of 6
+    client.post("/o/demo/moderacja/regulamin", {**form, "facts-appeal_months": "12",
+                                                "facts": "1"})
+    demo.refresh_from_db()
+    assert demo.page_operators == "Biuro Prasowe" and demo.appeal_months == 12
+    assert AuditEvent.objects.filter(verb="offices.office.rules_facts_changed").count() == 1
+    client.post("/o/demo/moderacja/regulamin")
+    draft = Regulamin.objects.get(version=2)
+    assert "Agencja Przykład" in draft.sections["operators"]

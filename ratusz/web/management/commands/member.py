@@ -21,6 +21,8 @@ class Command(BaseCommand):
         parser.add_argument("--revoke", action="store_true",
                             help="Take the person's role in the office away.")
         parser.add_argument("--department", default="")
+        parser.add_argument("--position", default="",
+                            help="the position (stanowisko) the public register names")
         parser.add_argument("--first-name", default="")
         parser.add_argument("--last-name", default="")
         parser.add_argument("--email", default="")
@@ -51,7 +53,7 @@ class Command(BaseCommand):
                                first_name=options["first_name"], last_name=options["last_name"],
                                email=options["email"])
         membership_grant(actor="cli", office=office, user=user, role=options["role"],
-                         department=department)
+                         department=department, position=options["position"])
         self.stdout.write(f"{user.get_username()} is {options['role']} in {office.slug}.")
 
     def _password(self, options) -> str:

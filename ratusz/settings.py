@@ -173,7 +173,9 @@ WHITENOISE_USE_FINDERS = DEBUG
 # Behind a TLS-terminating proxy: cookies only over HTTPS, and trust the proxy's header.
 HTTPS = RATUSZ_BASE_URL.startswith("https://")
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
-if env_bool("RATUSZ_BEHIND_TLS_PROXY", False):
+# Behind a proxy, the client's address is the last one the proxy added to X-Forwarded-For.
+RATUSZ_BEHIND_TLS_PROXY = env_bool("RATUSZ_BEHIND_TLS_PROXY", False)
+if RATUSZ_BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = int(env("RATUSZ_HSTS_SECONDS", "0"))
 # Alerts and breach notices go by e-mail; without RATUSZ_EMAIL_HOST they are printed instead.

@@ -544,10 +544,6 @@ PL = {
     "A permanent block is allowed only for the reasons the rules mark for it (spam or fake accounts, threats, repeated unlawful content).":
         "Blokada stała jest dopuszczalna tylko z powodów, które regulamin do tego wskazuje (spam lub fałszywe konta, groźby, powtarzające się treści niezgodne z prawem).",
     "A restriction lasts 7, 30 or 90 days.": "Ograniczenie trwa 7, 30 lub 90 dni.",
-    "Sanctions are graduated: hide the comment or warn the person before restricting the account.":
-        "Reakcje są stopniowane: zanim ograniczysz konto, ukryj komentarz lub ostrzeż tę osobę.",
-    "A restriction longer than 30 days follows an earlier restriction.":
-        "Ograniczenie dłuższe niż 30 dni jest możliwe tylko po wcześniejszym ograniczeniu.",
     "Moderation notice": "Powiadomienie o moderacji",
     "Unknown moderation act.": "Nieznane działanie moderacyjne.",
     "This account has no restriction or block in force.":
@@ -862,6 +858,28 @@ PL = {
         "Zapisano. Przygotuj nową wersję regulaminu, aby uwzględnić nowe dane.",
     "Appeals are accepted for at least 6 months.": "Odwołania przyjmuje się przez co najmniej 6 miesięcy.",
     "Office facts for the page rules changed": "Zmieniono dane urzędu do regulaminu",
+    "No act of this office has that number.": "Żadne działanie tego urzędu nie ma takiego numeru.",
+    "Find the act the appeal is about first: an upheld appeal reverses it.":
+        "Najpierw wskaż działanie, którego dotyczy odwołanie: uwzględnienie odwołania je cofa.",
+    "Number of the act the appeal is about": "Numer działania, którego dotyczy odwołanie",
+    "Sanctions are graduated: before a restriction, the person's comments were hidden and they were warned (or, where no warning could reach them, hidden twice).":
+        "Reakcje są stopniowane: przed ograniczeniem komentarze tej osoby ukryto i udzielono jej ostrzeżenia (albo, gdy ostrzeżenie nie mogło do niej dotrzeć, ukryto je dwukrotnie).",
+    "A 30-day restriction follows an earlier 7-day one.":
+        "Ograniczenie na 30 dni może nastąpić po wcześniejszym ograniczeniu na 7 dni.",
+    "A 90-day restriction follows an earlier 30-day one.":
+        "Ograniczenie na 90 dni może nastąpić po wcześniejszym ograniczeniu na 30 dni.",
+    "The same act on this is already under way.": "To samo działanie jest już w toku.",
+    "This account is already blocked.": "To konto jest już zablokowane.",
+    "This account is already restricted; a permanent block may follow for the reasons that allow it.":
+        "To konto jest już czasowo ograniczone; blokada stała może nastąpić z powodów, które na nią pozwalają.",
+    "This act cannot be reversed that way.": "Tego działania nie można cofnąć w ten sposób.",
+    "Meta no longer allows a private message to this person; refuse the warning and hide the comment instead.":
+        "Meta nie pozwala już na wiadomość prywatną do tej osoby; odrzuć ostrzeżenie i ukryj komentarz.",
+    "Find the act in the account's history or the register of acts, then give its number here.":
+        "Znajdź działanie w historii konta lub na liście działań i podaj tu jego numer.",
+    "Match the appeal to this act": "Przypisz odwołanie do tego działania",
+    "Appeal matched to its act": "Odwołanie przypisane do działania",
+    "The appeal is matched to its act.": "Odwołanie przypisano do działania.",
 }
 
 

@@ -1,3 +1,5 @@
+import uuid
+
 from django.http import Http404
 
 from ratusz.inbox.models import Conversation, Deadline, Message
@@ -18,6 +20,10 @@ def access_conversation(user, conversation_uuid, *, role: str = Role.VIEWER) -> 
 
 
 def access_message(user, message_uuid, *, role: str = Role.VIEWER) -> Message:
+    try:
+        message_uuid = uuid.UUID(str(message_uuid))
+    except ValueError:
+        raise Http404("No such message.") from None
     message = Message.objects.select_related("conversation__office", "outbox_action").filter(
         uuid=message_uuid).first()
     if message is None:

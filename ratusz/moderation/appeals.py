@@ -36,9 +36,13 @@ def find_act(office: Office, typed: str) -> ModerationAct | None:
 
 @transaction.atomic
 def appeal_submit(*, office: Office, act_reference: str, account_name: str, description: str,
-                  text: str, contact_email: str, sender: str = "") -> Appeal:
+                  text: str, contact_email: str, sender: str = "", nonce: str = "") -> Appeal:
     """Record an appeal. Nothing a resident sends is lost: an appeal after the window, or one
     whose reference matches nothing, is still recorded (and marked) for a person to decide."""
+    if nonce:
+        earlier = Appeal.objects.filter(office=office, form_nonce=nonce).first()
+        if earlier is not None:
+            return earlier
     act = find_act(office, act_reference)
     now = timezone.now()
     appeal = Appeal.objects.create(
@@ -46,7 +50,7 @@ def appeal_submit(*, office: Office, act_reference: str, account_name: str, desc
         act_reference=act_reference.strip()[:40], account_name=account_name.strip()[:200],
         description=description.strip()[:4000], text=text.strip()[:8000],
         contact_email=contact_email.strip(), late=bool(act and now > act.appeal_until),
-        sender_hash=sender_hash(sender) if sender else "",
+        sender_hash=sender_hash(sender) if sender else "", form_nonce=nonce or None,
         created_at=now)
     record(actor="resident", verb="moderation.appeal.received", office=office, target=appeal,
            data={"reference": appeal.reference, "act": act.reference if act else None,
@@ -59,11 +63,11 @@ def sender_hash(address: str) -> str:
 
 
 def too_many(office: Office, sender: str) -> bool:
-    """At most 5 appeals an hour from one address, 200 an hour to one office."""
+    """At most 5 appeals an hour from one address. No office-wide cap: a flood from many
+    addresses must not close the only channel blocked people have."""
     hour_ago = timezone.now() - timedelta(hours=1)
-    recent = Appeal.objects.filter(office=office, created_at__gte=hour_ago)
-    return (recent.count() >= 200
-            or bool(sender) and recent.filter(sender_hash=sender_hash(sender)).count() >= 5)
+    return bool(sender) and Appeal.objects.filter(
+        office=office, created_at__gte=hour_ago, sender_hash=sender_hash(sender)).count() >= 5
 
 
 def _restoring_clause(act: ModerationAct) -> Clause | None:
@@ -84,12 +88,34 @@ def _reverse(*, actor, act: ModerationAct, appeal: Appeal) -> ModerationAct | No
         return None
     if kind in {Kind.UNBLOCK, Kind.COMMENTS_ON} and act.lifted_at:
         return None
+    if kind == Kind.UNBLOCK and ModerationAct.objects.filter(
+            resident=act.resident, kind__in=[Kind.RESTRICT, Kind.BLOCK], status=Status.DONE,
+            lifted_at__isnull=True).exclude(pk=act.pk).exists():
+        # Another act keeps the account blocked: this one ends in the desk, and the platform
+        # unblock waits for the other (unblocking would lift both at once).
+        ModerationAct.objects.filter(pk=act.pk).update(lifted_at=timezone.now())
+        return None
     return services.act_request(
         actor=actor, office=act.office, kind=kind, clause=_restoring_clause(act),
         message=act.message if kind == Kind.UNHIDE else None,
         resident=act.resident if kind == Kind.UNBLOCK else None,
-        post=act.post if kind == Kind.COMMENTS_ON else None,
+        post=act.post if kind == Kind.COMMENTS_ON else None, reverses=act,
         description=f"Odwołanie {appeal.reference} uwzględnione.")
+
+
+@transaction.atomic
+def appeal_identify(*, actor, appeal: Appeal, act_reference: str) -> Appeal:
+    """A moderator finds the act an appeal without a valid number is about."""
+    appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
+    services._require(actor, appeal.office, Role.MODERATOR)
+    act = find_act(appeal.office, act_reference)
+    if act is None:
+        raise ActRefused(_("No act of this office has that number."), code="no_act")
+    appeal.act, appeal.late = act, appeal.created_at > act.appeal_until
+    appeal.save(update_fields=["act", "late"])
+    record(actor=actor, verb="moderation.appeal.identified", office=appeal.office,
+           target=appeal, data={"reference": appeal.reference, "act": act.reference})
+    return appeal
 
 
 @transaction.atomic
@@ -102,6 +128,9 @@ def appeal_decide(*, actor, appeal: Appeal, upheld: bool, reasons: str) -> Appea
     if not reasons.strip():
         raise ActRefused(_("Give the reasons for the decision: the resident receives them."))
     act = appeal.act
+    if upheld and act is None:
+        raise ActRefused(_("Find the act the appeal is about first: an upheld appeal reverses "
+                           "it."), code="no_act")
     if act is not None and getattr(actor, "pk", None) in {act.actor_id, act.approved_by_id}:
         raise ActRefused(_("Someone other than the person who took or approved the act must "
                            "decide the appeal."), code="four_eyes")

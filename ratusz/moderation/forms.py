@@ -1,3 +1,5 @@
+import uuid
+
 from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
@@ -50,6 +52,11 @@ class ReportForm(forms.Form):
                            required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class IdentifyForm(forms.Form):
+    act_reference = forms.CharField(label=_("Number of the act the appeal is about"),
+                                    max_length=40)
+
+
 class DecideForm(forms.Form):
     upheld = forms.TypedChoiceField(
         label=_("Decision"), coerce=lambda v: v == "1",
@@ -82,7 +89,7 @@ class AppealForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
-            self.initial["started"] = signing.dumps("appeal", salt=APPEAL_SALT)
+            self.initial["started"] = signing.dumps({"n": uuid.uuid4().hex}, salt=APPEAL_SALT)
 
     def clean(self):
         data = super().clean()
@@ -90,10 +97,14 @@ class AppealForm(forms.Form):
             raise forms.ValidationError(_("The form could not be accepted."), code="bot")
         token = data.get("started") or ""
         try:
-            signing.loads(token, salt=APPEAL_SALT, max_age=MAX_SECONDS)
+            value = signing.loads(token, salt=APPEAL_SALT, max_age=MAX_SECONDS)
         except signing.BadSignature:  # forged, or older than a day
             raise forms.ValidationError(_("The form expired. Please send it again."),
                                         code="expired") from None
+        data["nonce"] = str(value.get("n", ""))[:32] if isinstance(value, dict) else ""
+        if not data["nonce"]:
+            raise forms.ValidationError(_("The form expired. Please send it again."),
+                                        code="expired")
         try:
             signing.loads(token, salt=APPEAL_SALT, max_age=MIN_SECONDS)
         except signing.SignatureExpired:

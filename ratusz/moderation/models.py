@@ -289,6 +289,8 @@ class Appeal(models.Model):
     contact_email = models.EmailField(blank=True)
     # A keyed hash of the sender's address, only to slow down floods; never shown.
     sender_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    # The form's one-time number: a double click or a replayed form makes no second appeal.
+    form_nonce = models.CharField(max_length=32, null=True, blank=True, unique=True)
     late = models.BooleanField(default=False)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.RECEIVED)
     created_at = models.DateTimeField(default=timezone.now)

@@ -119,7 +119,9 @@ def _genitive(title: str) -> str:
         return title
     words[0] = _TITLE_GENITIVE[words[0].lower()]
     if len(words) > 1:
-        words[1] = re.sub(r"(ski|cki|owy)$", lambda m: m[1][:-1] + "ego", words[1])
+        # Bielski -> Bielskiego, Powiatowy -> Powiatowego.
+        words[1] = re.sub(r"(ski|cki|owy)$",
+                          lambda m: m[1] + "ego" if m[1] != "owy" else "owego", words[1])
     return " ".join(words)
 
 
@@ -335,9 +337,10 @@ def generate(facts: OfficeFacts) -> tuple[dict[str, str], list[ClauseDraft]]:
             f"godziny pracy {office_gen}: {_need(f.hours_text, f'godziny pracy {office_gen}')};",
             f"e-mail: {email}."]) + "\n\n"
         "Podania w sprawach administracyjnych wnosi się pisemnie, ustnie do protokołu albo "
-        "elektronicznie na adres do doręczeń elektronicznych lub przez ePUAP; podanie przesłane "
-        "na zwykły adres e-mail pozostawia się bez rozpoznania, chyba że przepis szczególny "
-        "stanowi inaczej (art. 63 § 1 Kodeksu postępowania administracyjnego).\n\n"
+        "elektronicznie na adres do doręczeń elektronicznych lub przez ePUAP (art. 63 § 1 "
+        "Kodeksu postępowania administracyjnego). Podanie przesłane na zwykły adres e-mail "
+        "albo w wiadomości na stronie nie wywołuje skutków podania; urząd wskazuje wtedy, jak "
+        "je wnieść.\n\n"
         f"Skargi i wnioski (dział VIII Kodeksu postępowania administracyjnego) można składać "
         f"pisemnie, pocztą elektroniczną na adres {email} albo ustnie do protokołu. {head} "
         "przyjmuje interesantów w sprawach skarg i wniosków: "

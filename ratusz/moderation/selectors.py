@@ -44,11 +44,13 @@ def register(office, months: int = 12, today: date | None = None) -> dict:
                                   "automatic": 0, "manual": 0, "clauses": Counter(),
                                   "appeals": 0, "upheld": 0, "reversals": 0}
         month = (month + timedelta(days=32)).replace(day=1)
+    on_appeal = set(Appeal.objects.filter(office=office, reversal__isnull=False)
+                    .values_list("reversal_id", flat=True))
     acts = ModerationAct.objects.filter(office=office, status=ModerationAct.Status.DONE,
                                         executed_at__gte=since).values_list(
-        "executed_at", "kind", "automatic", "clause__number", "clause__title", "reverses_id")
+        "executed_at", "kind", "automatic", "clause__number", "clause__title", "pk")
     clause_titles: dict[str, str] = {}
-    for executed_at, kind, automatic, number, title, reverses in acts:
+    for executed_at, kind, automatic, number, title, pk in acts:
         row = rows.get(f"{timezone.localtime(executed_at):%Y-%m}")
         if row is None:
             continue
@@ -57,7 +59,7 @@ def register(office, months: int = 12, today: date | None = None) -> dict:
         key = number or "RODO"
         row["clauses"][key] += 1
         clause_titles[key] = title or "ochrona danych osobowych (art. 32 RODO)"
-        if reverses:
+        if pk in on_appeal:  # reversed because an appeal was upheld
             row["reversals"] += 1
     for created_at, status in Appeal.objects.filter(office=office, created_at__gte=since) \
             .values_list("created_at", "status"):

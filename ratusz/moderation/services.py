@@ -130,26 +130,68 @@ def _clause_for(kind: str, office: Office, clause: Clause | None) -> tuple[Regul
     return regulamin, clause
 
 
-def _earlier(resident: Resident, kinds: set[str], since) -> bool:
-    return ModerationAct.objects.filter(resident=resident, kind__in=kinds, status=Status.DONE,
-                                        created_at__gte=since).exists()
+# Clauses so grave that a restriction may come at once, without climbing the ladder.
+NO_LADDER = {"threats", "spam", "fake_account"}
+
+
+def _steps(resident: Resident, kinds: set[str], *, other_than=None):
+    """Earlier steps of the ladder against this account: acts people took (detectors' hides
+    do not count), carried out, not reversed since, within a year, about other content."""
+    steps = ModerationAct.objects.filter(
+        resident=resident, kind__in=kinds, status=Status.DONE, automatic=False,
+        created_at__gte=timezone.now() - LADDER_MEMORY,
+    ).exclude(reversals__status=Status.DONE)
+    if other_than is not None:
+        steps = steps.exclude(message=other_than)
+    return steps
 
 
 def _check_ladder(kind: str, resident: Resident | None, clause: Clause,
-                  duration_days: int | None) -> None:
+                  duration_days: int | None, message=None) -> None:
+    """Hide, then a private warning (or a second hide where no warning could reach them),
+    then 7 days, then 30, then 90."""
     if kind != Kind.RESTRICT:
         return
     if duration_days not in RESTRICTION_DAYS:
         raise ActRefused(_("A restriction lasts 7, 30 or 90 days."), code="duration")
-    if clause.allows_permanent_block:
-        return  # threats, spam, fake accounts: no need to climb the ladder first
-    since = timezone.now() - LADDER_MEMORY
-    if not _earlier(resident, {Kind.HIDE, Kind.DELETE, Kind.WARNING}, since):
-        raise ActRefused(_("Sanctions are graduated: hide the comment or warn the person "
-                           "before restricting the account."), code="ladder")
-    if duration_days > 30 and not _earlier(resident, {Kind.RESTRICT}, since):
-        raise ActRefused(_("A restriction longer than 30 days follows an earlier restriction."),
+    if clause.key in NO_LADDER:
+        return
+    steps = _steps(resident, {Kind.HIDE, Kind.DELETE, Kind.WARNING}, other_than=message)
+    if steps.count() < 2:
+        raise ActRefused(_("Sanctions are graduated: before a restriction, the person's "
+                           "comments were hidden and they were warned (or, where no warning "
+                           "could reach them, hidden twice)."), code="ladder")
+    restrictions = _steps(resident, {Kind.RESTRICT})
+    if duration_days == 30 and not restrictions.exists():
+        raise ActRefused(_("A 30-day restriction follows an earlier 7-day one."),
                          code="ladder_long")
+    if duration_days == 90 and not restrictions.filter(duration_days__gte=30).exists():
+        raise ActRefused(_("A 90-day restriction follows an earlier 30-day one."),
+                         code="ladder_long")
+
+
+def _check_not_twice(kind: str, message, resident, post) -> None:
+    """A double click or two moderators at once must not make two acts (the caller holds a
+    lock on the message or the account)."""
+    pending = ModerationAct.objects.filter(
+        kind=kind, status__in=[Status.AWAITING_APPROVAL, Status.SENDING])
+    if kind in ModerationAct.ON_COMMENTS:
+        pending = pending.filter(message=message)
+    elif kind in ModerationAct.ON_POSTS:
+        pending = pending.filter(post=post)
+    else:
+        pending = pending.filter(resident=resident)
+    if pending.exists():
+        raise ActRefused(_("The same act on this is already under way."), code="twice")
+    if kind in {Kind.RESTRICT, Kind.BLOCK} and ModerationAct.objects.filter(
+            resident=resident, kind=Kind.BLOCK, status=Status.DONE,
+            lifted_at__isnull=True).exists():
+        raise ActRefused(_("This account is already blocked."), code="twice")
+    if kind == Kind.RESTRICT and ModerationAct.objects.filter(
+            resident=resident, kind=Kind.RESTRICT, status=Status.DONE,
+            lifted_at__isnull=True).exists():
+        raise ActRefused(_("This account is already restricted; a permanent block may follow "
+                           "for the reasons that allow it."), code="twice")
 
 
 def _approval_needed(kind: str, office: Office, resident: Resident | None) -> str:
@@ -162,8 +204,15 @@ def _approval_needed(kind: str, office: Office, resident: Resident | None) -> st
     return ""
 
 
-def _reversed_act(kind: str, message, resident, post) -> ModerationAct | None:
+def _reversed_act(kind: str, message, resident, post, reverses=None) -> ModerationAct | None:
+    """The act a restoring act undoes: the one named (an appeal), or the latest in force."""
     acts = ModerationAct.objects.filter(status=Status.DONE)
+    if reverses is not None:
+        expected = {Kind.UNHIDE: {Kind.HIDE}, Kind.UNBLOCK: {Kind.RESTRICT, Kind.BLOCK},
+                    Kind.COMMENTS_ON: {Kind.COMMENTS_OFF}}.get(kind, set())
+        if reverses.kind not in expected or reverses.status != Status.DONE:
+            raise ActRefused(_("This act cannot be reversed that way."), code="reverses")
+        return reverses
     if kind == Kind.UNHIDE:
         return acts.filter(kind=Kind.HIDE, message=message).first()
     if kind == Kind.UNBLOCK:
@@ -209,15 +258,16 @@ def _notice_route(act: ModerationAct) -> tuple[str, str, dict, Conversation] | N
     and at the statement's link)."""
     now = timezone.now()
     message = act.message
-    if message is not None and message.kind == Message.Kind.COMMENT and message.platform_id:
-        if message.created_at and now - message.created_at > PRIVATE_REPLY_WINDOW:
-            return None
-        if Message.objects.filter(channel=message.channel, is_private_reply=True,
-                                  parent_platform_id=message.platform_id).exclude(
-                delivery=Message.Delivery.FAILED).exists():
-            return None  # Meta allows one private reply per comment
+    if (message is not None and message.kind == Message.Kind.COMMENT and message.platform_id
+            and not message.deleted_at
+            and not (message.created_at and now - message.created_at > PRIVATE_REPLY_WINDOW)
+            and not Message.objects.filter(  # Meta allows one private reply per comment
+                channel=message.channel, is_private_reply=True,
+                parent_platform_id=message.platform_id).exclude(
+                delivery=Message.Delivery.FAILED).exists()):
         return (OutboxAction.Kind.PRIVATE_REPLY, message.platform_id,
                 {"recipient_key": "comment_id"}, message.conversation)
+    # Otherwise a Messenger or Instagram thread with the person, while Meta's window is open.
     resident = act.resident
     if resident is None:
         return None
@@ -233,11 +283,13 @@ def _notice_route(act: ModerationAct) -> tuple[str, str, dict, Conversation] | N
             {"messaging_type": messaging_type, **({"tag": tag} if tag else {})}, direct)
 
 
+def _notice_limit(act: ModerationAct) -> int:
+    """Messenger takes 2,000 characters, Instagram 1,000 bytes."""
+    return 1000 if act.channel.platform == Channel.Platform.INSTAGRAM else 2000
+
+
 def _send_notice(act: ModerationAct, text: str, route) -> OutboxAction:
     kind, target, extra, conversation = route
-    if act.channel.platform == Channel.Platform.INSTAGRAM:
-        while len(text.encode()) > 1000:
-            text = text.rsplit("\n", 1)[0]
     action = action_create(actor=act.actor, channel=act.channel, kind=kind, target_id=target,
                            payload={"text": text, "moderation_act": act.pk, **extra})
     now = timezone.now()
@@ -259,7 +311,8 @@ def _send_notice(act: ModerationAct, text: str, route) -> OutboxAction:
 def act_request(*, actor, office: Office, kind: str, clause: Clause | None,
                 message: Message | None = None, resident: Resident | None = None,
                 post: Post | None = None, description: str = "",
-                duration_days: int | None = None, detector: str = "") -> ModerationAct:
+                duration_days: int | None = None, detector: str = "",
+                reverses: ModerationAct | None = None) -> ModerationAct:
     """A person asks for an act. It is carried out at once, or waits for a supervisor."""
     if kind not in Kind.values:
         raise ActRefused(_("Unknown moderation act."))
@@ -268,9 +321,13 @@ def act_request(*, actor, office: Office, kind: str, clause: Clause | None,
         message = Message.objects.select_for_update(of=("self",)).select_related(
             "conversation__post", "resident", "channel").get(pk=message.pk)
     channel, message, resident, post = _target(kind, office, message, resident, post)
+    if resident is not None:  # one act at a time per account
+        Resident.objects.select_for_update().filter(pk=resident.pk).first()
     regulamin, clause = _clause_for(kind, office, clause)
-    _check_ladder(kind, resident, clause, duration_days)
-    reverses = _reversed_act(kind, message, resident, post)
+    _check_not_twice(kind, message, resident, post)
+    _check_ladder(kind, resident, clause, duration_days,
+                  message=message if kind == Kind.RESTRICT else None)
+    reverses = _reversed_act(kind, message, resident, post, reverses)
     if kind == Kind.UNBLOCK and reverses is None:
         raise ActRefused(_("This account has no restriction or block in force."))
     if kind == Kind.COMMENTS_ON and reverses is None and channel.platform == "facebook":
@@ -331,45 +388,55 @@ def _block_action(act: ModerationAct, blocked: bool) -> OutboxAction:
                                   "moderation_act": act.pk})
 
 
-def _carry_out(act: ModerationAct) -> None:
-    """Queue the platform calls for an act that may go ahead (inside the transaction)."""
+# Acts after which the notice could no longer reach the person (a deleted comment cannot take
+# a private reply; a blocked person may not receive a message): the notice goes first.
+NOTICE_FIRST = {Kind.DELETE, Kind.RESTRICT, Kind.BLOCK}
+
+
+def _platform_action(act: ModerationAct) -> OutboxAction | None:
+    """The platform call that carries out the act (None: nothing to call)."""
     kind, channel = act.kind, act.channel
-    route = _notice_route(act) if kind in ModerationAct.RESTRICTING else None
-    fields = ["status", "outbox_action", "notice_action", "notice", "manual", "executed_at"]
     if kind in {Kind.HIDE, Kind.UNHIDE}:
-        act.outbox_action = action_create(
+        return action_create(
             actor=act.actor, channel=channel, kind=OutboxAction.Kind.COMMENT_HIDE,
             target_id=act.message.platform_id,
             payload={"hidden": kind == Kind.HIDE, "message": act.message_id,
                      "moderation_act": act.pk})
-    elif kind == Kind.DELETE:
-        act.outbox_action = action_create(
+    if kind == Kind.DELETE:
+        return action_create(
             actor=act.actor, channel=channel, kind=OutboxAction.Kind.COMMENT_DELETE,
             target_id=act.message.platform_id,
             payload={"message": act.message_id, "moderation_act": act.pk})
-    elif kind == Kind.UNBLOCK:
-        act.outbox_action = _block_action(act, False)
-    elif kind in ModerationAct.ON_POSTS:
-        if channel.platform == Channel.Platform.INSTAGRAM:
-            act.outbox_action = action_create(
-                actor=act.actor, channel=channel, kind=OutboxAction.Kind.POST_COMMENTS,
-                target_id=act.post.platform_id,
-                payload={"enabled": kind == Kind.COMMENTS_ON, "moderation_act": act.pk})
-        else:
+    if kind in {Kind.RESTRICT, Kind.BLOCK, Kind.UNBLOCK}:
+        return _block_action(act, kind != Kind.UNBLOCK)
+    if kind in ModerationAct.ON_POSTS and channel.platform == Channel.Platform.INSTAGRAM:
+        return action_create(
+            actor=act.actor, channel=channel, kind=OutboxAction.Kind.POST_COMMENTS,
+            target_id=act.post.platform_id,
+            payload={"enabled": kind == Kind.COMMENTS_ON, "moderation_act": act.pk})
+    return None
+
+
+def _carry_out(act: ModerationAct) -> None:
+    """Queue the platform calls for an act that may go ahead (inside the transaction)."""
+    kind = act.kind
+    route = _notice_route(act) if kind in ModerationAct.RESTRICTING else None
+    if route is not None:
+        _send_notice(act, statement.notice(act, limit=_notice_limit(act)), route)
+    elif kind in ModerationAct.RESTRICTING:
+        act.notice = "stored"
+    if kind == Kind.WARNING:
+        act.outbox_action = act.notice_action  # the warning is the message
+    elif kind in NOTICE_FIRST and act.notice_action is not None:
+        pass  # `action_finished` queues the act once the notice is sent or has failed
+    else:
+        act.outbox_action = _platform_action(act)
+        if act.outbox_action is None and kind in ModerationAct.ON_POSTS:
             # Meta's API cannot turn comments off on a Facebook post: a person does it in
             # Meta Business Suite, and the act records it.
             act.manual, act.status, act.executed_at = True, Status.DONE, timezone.now()
-    if route is not None:
-        _send_notice(act, statement.notice(act), route)
-        if kind == Kind.WARNING:
-            act.outbox_action = act.notice_action
-    elif kind in ModerationAct.RESTRICTING:
-        act.notice = "stored"
-    if kind in {Kind.RESTRICT, Kind.BLOCK} and act.notice_action_id is None:
-        act.outbox_action = _block_action(act, True)
-    # With a notice on its way, the block waits for it (a blocked person may not receive
-    # it): `action_finished` queues the block once the notice is sent or has failed.
-    act.save(update_fields=fields)
+    act.save(update_fields=["status", "outbox_action", "notice_action", "notice", "manual",
+                            "executed_at"])
     if act.status == Status.DONE:
         _finish(act, actor=act.actor)
 
@@ -383,6 +450,14 @@ def act_approve(*, actor, act: ModerationAct) -> ModerationAct:
     if act.actor_id == getattr(actor, "pk", None):
         raise ActRefused(_("A second person must approve: you asked for this act yourself."),
                          code="four_eyes")
+    # Things may have changed while it waited: new rules, a deleted comment, a closed window.
+    _clause_for(act.kind, act.office, act.clause)
+    if act.kind in ModerationAct.ON_COMMENTS:
+        _target(act.kind, act.office, Message.objects.select_related(
+            "conversation__post", "resident", "channel").get(pk=act.message_id), None, None)
+    if act.kind == Kind.WARNING and _notice_route(act) is None:
+        raise ActRefused(_("Meta no longer allows a private message to this person; refuse "
+                           "the warning and hide the comment instead."), code="no_notice")
     act.approved_by, act.approved_at, act.status = actor, timezone.now(), Status.SENDING
     act.save(update_fields=["approved_by", "approved_at", "status"])
     record(actor=actor, verb="moderation.act.approved", office=act.office, target=act,
@@ -410,7 +485,12 @@ def act_refuse(*, actor, act: ModerationAct, reason: str) -> ModerationAct:
 
 def _finish(act: ModerationAct, *, actor) -> None:
     """The act took effect: the restored act is lifted, open reviews of the content close."""
-    if act.reverses_id and act.kind in {Kind.UNBLOCK, Kind.COMMENTS_ON}:
+    if act.kind == Kind.UNBLOCK and act.resident_id:
+        # The platform's unblock ends every restriction and block of the account at once.
+        ModerationAct.objects.filter(
+            resident_id=act.resident_id, kind__in=[Kind.RESTRICT, Kind.BLOCK],
+            status=Status.DONE, lifted_at__isnull=True).update(lifted_at=timezone.now())
+    if act.reverses_id and act.kind == Kind.COMMENTS_ON:
         ModerationAct.objects.filter(pk=act.reverses_id, lifted_at__isnull=True).update(
             lifted_at=timezone.now())
     if act.kind == Kind.DELETE and act.message_id:
@@ -429,9 +509,13 @@ def _finish(act: ModerationAct, *, actor) -> None:
 
 def action_finished(action: OutboxAction) -> None:
     """Outbox hook (inside the sender's transaction): an act's call or notice is settled."""
+    sent = action.status == OutboxAction.Status.SENT
+    if "lift_of" in action.payload and not sent:
+        # The expiry's unblock did not go through: the worker tries again at its next round.
+        ModerationAct.objects.filter(pk=action.payload["lift_of"]).update(lifted_at=None)
+        return
     if "moderation_act" not in action.payload:
         return
-    sent = action.status == OutboxAction.Status.SENT
     act = ModerationAct.objects.select_for_update(of=("self",)).filter(
         pk=action.payload["moderation_act"]).select_related("office", "resident").first()
     if act is None:
@@ -439,8 +523,8 @@ def action_finished(action: OutboxAction) -> None:
     if act.notice_action_id == action.pk:
         act.notice = "sent" if sent else f"failed: {action.error_message}"[:200]
         act.save(update_fields=["notice"])
-        if act.kind in {Kind.RESTRICT, Kind.BLOCK} and act.outbox_action_id is None:
-            act.outbox_action = _block_action(act, True)
+        if act.kind in NOTICE_FIRST and act.outbox_action_id is None:
+            act.outbox_action = _platform_action(act)
             act.save(update_fields=["outbox_action"])
             return
     if act.outbox_action_id != action.pk or act.status != Status.SENDING:
@@ -487,7 +571,8 @@ def protective_hide(message: Message, found: set[str]) -> ModerationAct | None:
             kind=Kind.HIDE, status=Status.SENDING, message=locked, resident=locked.resident,
             post=locked.conversation.post, regulamin=regulamin if clause else None,
             clause=clause, legal_basis="" if clause else PROTECTIVE_LEGAL_BASIS,
-            description=("W komentarzu rozpoznano: " + ", ".join(sorted(found)) + "."),
+            description=("W komentarzu rozpoznano: " + ", ".join(
+                statement.IDENTIFIERS.get(t, t) for t in sorted(found)) + "."),
             snapshot=_snapshot(locked, locked.resident, locked.conversation.post),
             automatic=True, detector="personal_data:" + ",".join(sorted(found)),
             created_at=now)
@@ -502,7 +587,8 @@ def protective_hide(message: Message, found: set[str]) -> ModerationAct | None:
             payload={"hidden": True, "message": locked.pk, "moderation_act": act.pk})
         route = _notice_route(act)
         if route is not None:
-            _send_notice(act, statement.notice(act, protective=True), route)
+            _send_notice(act, statement.notice(act, protective=True,
+                                               limit=_notice_limit(act)), route)
         else:
             act.notice = "stored"
         act.save(update_fields=["outbox_action", "notice_action", "notice"])
@@ -597,11 +683,23 @@ def restrictions_lift_expired(now=None) -> int:
                 "resident", "office", "channel").get(pk=pk)
             if act.lifted_at or act.resident is None:
                 continue
-            action = _block_action(act, False)
+            still = ModerationAct.objects.filter(
+                resident=act.resident, kind__in=[Kind.RESTRICT, Kind.BLOCK],
+                status__in=[Status.DONE, Status.SENDING], lifted_at__isnull=True,
+            ).exclude(pk=act.pk).exclude(kind=Kind.RESTRICT, expires_at__lte=now).exists()
+            action = None
+            if not still:  # a block or a longer restriction keeps the account blocked
+                action = action_create(
+                    actor=None, channel=act.channel, kind=OutboxAction.Kind.BLOCK,
+                    target_id=act.resident.platform_id,
+                    payload={"blocked": False, "id_kind": _id_kind(act.resident),
+                             "lift_of": act.pk})
             act.lifted_at = now
             act.save(update_fields=["lifted_at"])
             record(actor="ratusz", verb="moderation.restriction.expired", office=act.office,
-                   target=act, data={"reference": act.reference, "action": str(action.uuid)})
+                   target=act, data={"reference": act.reference,
+                                     "action": str(action.uuid) if action else None,
+                                     "still_blocked_by_another_act": still})
             lifted += 1
     return lifted
 

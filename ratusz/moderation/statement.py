@@ -23,7 +23,10 @@ ACT_NAMES = {
     "comments_off": "wyłączenie komentarzy pod wpisem",
     "comments_on": "ponowne włączenie komentarzy pod wpisem",
 }
-PLATFORMS = {"facebook": "Facebooku", "instagram": "Instagramie"}
+PLATFORMS = {"facebook": "Facebooku", "instagram": "Instagramie"}  # locative: "na Facebooku"
+PLATFORMS_GENITIVE = {"facebook": "Facebooka", "instagram": "Instagrama"}  # "z Facebooka"
+IDENTIFIERS = {"pesel": "numer PESEL", "id_card": "numer dowodu osobistego",
+               "passport": "numer paszportu", "iban": "numer rachunku bankowego"}
 DETECTORS = {
     "personal_data": "automatyczny detektor danych osobowych (numer PESEL, dowodu osobistego, "
                      "paszportu lub rachunku bankowego)",
@@ -57,8 +60,9 @@ def _scope(act) -> str:
         return ("Komentarz przestaje być widoczny dla innych osób; nadal widzi go jego autor "
                 "(na Facebooku także jego znajomi). Nie jest usuwany.")
     if kind == "delete":
-        return f"Komentarz zostaje usunięty z {platform}. Urząd zachowuje jego kopię na potrzeby " \
-               "odwołania."
+        source = PLATFORMS_GENITIVE.get(act.channel.platform, act.channel.platform)
+        return (f"Komentarz zostaje usunięty z {source}. Urząd zachowuje jego kopię na potrzeby "
+                "odwołania.")
     if kind == "warning":
         return "Ostrzeżenie nie ogranicza możliwości komentowania. Kolejne naruszenia mogą " \
                "prowadzić do czasowego ograniczenia."
@@ -113,7 +117,7 @@ def build(act, *, masks: list[tuple[int, int]] | None = None) -> str:
         lines.append(f"4. Podstawa: {act.legal_basis}.")
     lines.append(f"5. Okoliczności: {act.description.strip() or 'jak w punkcie 3.'}")
     if act.automatic:
-        lines.append(f"6. Użycie narzędzi automatycznych: decyzję wykonał automatycznie "
+        lines.append(f"6. Użycie narzędzi automatycznych: tak; decyzję podjął "
                      f"{DETECTORS.get(act.detector.split(':')[0], 'automatyczny detektor')}; "
                      "sprawdzi ją pracownik urzędu. Detektor może tylko ukryć komentarz, nigdy "
                      "go nie usuwa ani nie blokuje konta.")
@@ -138,9 +142,10 @@ def build(act, *, masks: list[tuple[int, int]] | None = None) -> str:
     return "\n".join(lines)
 
 
-def notice(act, *, protective: bool = False) -> str:
-    """The short private message that carries the statement where the platform allows one:
-    Messenger takes 2,000 characters, Instagram 1,000 bytes."""
+def notice(act, *, protective: bool = False, limit: int = 2000) -> str:
+    """The short private message that carries the statement where the platform allows one.
+    `limit` is in UTF-8 bytes (Instagram: 1,000); only the opening words are shortened, the
+    reference, the statement's link and the appeal deadline always stay."""
     office = act.office
     if protective:
         safe = [office.epuap_address and f"ePUAP: {office.epuap_address}",
@@ -160,5 +165,9 @@ def notice(act, *, protective: bool = False) -> str:
             else act.legal_basis
         head = (f"Dzień dobry, informujemy o decyzji: {ACT_NAMES.get(act.kind, act.kind)}, "
                 f"na podstawie {clause}.")
-    return (f"{head}\nUzasadnienie nr {act.reference}: {statement_url(act)}\n"
+    tail = (f"\nUzasadnienie nr {act.reference}: {statement_url(act)}\n"
             f"Odwołanie do {polish_date(act.appeal_until)}: {appeal_url(office)}")
+    room = limit - len(tail.encode())
+    if len(head.encode()) > room:
+        head = head.encode()[:max(room - 3, 0)].decode(errors="ignore").rstrip() + "…"
+    return head + tail

@@ -19,6 +19,7 @@ register_verbs(
         "moderation.review.kept": _("Reviewed comment left as it is"),
         "moderation.appeal.received": _("Appeal received"),
         "moderation.appeal.decided": _("Appeal decided"),
+        "moderation.appeal.identified": _("Appeal matched to its act"),
         "moderation.account.marked": _("Account marked as a candidate's or committee's"),
         "moderation.account.unmarked": _("Account no longer marked"),
         "moderation.election.added": _("Election dates recorded"),

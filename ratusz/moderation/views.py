@@ -4,11 +4,14 @@ and the moderators' desk (review queue, acts, approvals, blocks, appeals, the ru
 import csv
 from datetime import date
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import URLValidator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
@@ -22,6 +25,7 @@ from ratusz.moderation.forms import (
     AppealForm,
     DecideForm,
     ElectionForm,
+    IdentifyForm,
     KeepForm,
     MarkForm,
     RefuseForm,
@@ -39,6 +43,15 @@ from ratusz.offices.access import SLUG, access_office
 from ratusz.offices.forms import OfficeRulesFactsForm
 from ratusz.offices.models import Election, Office, Role
 from ratusz.offices.services import office_rules_facts_update
+
+
+def client_address(request: HttpRequest) -> str:
+    """The resident's address: behind the office's proxy, the one the proxy appended."""
+    if settings.RATUSZ_BEHIND_TLS_PROXY:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
+        if forwarded:
+            return forwarded
+    return request.META.get("REMOTE_ADDR", "")
 
 
 def _public_office(slug: str) -> Office:
@@ -82,8 +95,12 @@ def appeal_public(request: HttpRequest, slug: str):
     """The appeal form: works without a Facebook account, for blocked people too."""
     office = _public_office(slug)
     form = AppealForm(request.POST or None, initial={"act_reference": request.GET.get("nr", "")})
-    sender = request.META.get("REMOTE_ADDR", "")
+    sender = client_address(request)
     if request.method == "POST" and form.is_valid():
+        replay = Appeal.objects.filter(office=office,
+                                       form_nonce=form.cleaned_data["nonce"]).first()
+        if replay is not None:  # a double click: show the appeal already recorded
+            return redirect("moderation-appeal-status", slug=office.slug, uuid=replay.uuid)
         if appeals.too_many(office, sender):
             form.add_error(None, _("Too many appeals were sent from here in the last hour. "
                                    "Please try again later or write to the office."))
@@ -92,7 +109,8 @@ def appeal_public(request: HttpRequest, slug: str):
             appeal = appeals.appeal_submit(
                 office=office, act_reference=data["act_reference"],
                 account_name=data["account_name"], description=data["description"],
-                text=data["text"], contact_email=data["contact_email"], sender=sender)
+                text=data["text"], contact_email=data["contact_email"], sender=sender,
+                nonce=data["nonce"])
             return redirect("moderation-appeal-status", slug=office.slug, uuid=appeal.uuid)
     return render(request, "moderation/appeal_form.html", {
         "office": office, "form": form, "regulamin": Regulamin.objects.in_force(office)},
@@ -147,6 +165,9 @@ def _act_targets(request, office):
     """What the act form concerns, from ?message=, ?resident= or ?post=."""
     message = resident = post = None
     source = request.POST if request.method == "POST" else request.GET
+    for key in ("resident", "post"):
+        if source.get(key) and not str(source[key]).isdigit():
+            raise Http404("No such object.")
     if source.get("message"):
         message = access_message(request.user, source["message"], role=Role.MODERATOR)
         if message.conversation.office_id != office.pk:
@@ -334,6 +355,14 @@ def appeal_decide(request: HttpRequest, slug: str, uuid):
     office, membership = access_office(request.user, slug, role=Role.MODERATOR)
     appeal = get_object_or_404(Appeal.objects.select_related("act__clause", "act__actor"),
                                office=office, uuid=uuid)
+    if request.method == "POST" and "act_reference" in request.POST:
+        try:
+            appeals.appeal_identify(actor=request.user, appeal=appeal,
+                                    act_reference=request.POST["act_reference"])
+            messages.success(request, _("The appeal is matched to its act."))
+        except services.ActRefused as refusal:
+            messages.error(request, " ".join(refusal.messages))
+        return redirect("moderation-appeal-decide", slug=office.slug, uuid=appeal.uuid)
     form = DecideForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -347,6 +376,7 @@ def appeal_decide(request: HttpRequest, slug: str, uuid):
                 form.add_error(None, text)
     return render(request, "moderation/appeal_decide.html", {
         "office": office, "membership": membership, "appeal": appeal, "form": form,
+        "identify_form": IdentifyForm(),
         "history": selectors.history(appeal.act.resident if appeal.act else None)},
         status=400 if request.method == "POST" else 200)
 
@@ -358,14 +388,23 @@ def udip_pack(request: HttpRequest, slug: str):
     office, membership = access_office(request.user, slug, role=Role.SUPERVISOR)
     day = parse_date(request.GET.get("date", "") or "") or timezone.localdate()
     pack = selectors.udip_pack(office, min(day, timezone.localdate()))
+    text = render_to_string("moderation/udip_pack.md", pack)  # plain text, not HTML
     if request.GET.get("format") == "md":
-        text = render(request, "moderation/udip_pack.md", pack).content
         return HttpResponse(text, content_type="text/markdown; charset=utf-8")
     return render(request, "moderation/udip_pack.html", {
-        "office": office, "membership": membership, **pack})
+        "office": office, "membership": membership, "text": text, **pack})
 
 
 # -- the rules editor -----------------------------------------------------------------------------
+
+def _url_or_blank(value: str) -> str:
+    value = (value or "").strip()[:200]
+    try:
+        URLValidator(schemes=["http", "https"])(value)
+    except ValidationError:
+        return ""
+    return value
+
 
 @login_required
 @require_http_methods(["GET", "POST"])
@@ -416,7 +455,7 @@ def regulamin_edit(request: HttpRequest, slug: str, version: int):
             sections={key: post.get(f"section-{key}", "") for key, _t in SECTIONS},
             clauses=clauses, order_number=post.get("order_number", "")[:100],
             adopted_on=adopted if isinstance(adopted, date) else None,
-            bip_page_url=post.get("bip_page_url", "")[:200])
+            bip_page_url=_url_or_blank(post.get("bip_page_url", "")))
         if post.get("publish"):
             try:
                 rules.regulamin_publish(actor=request.user, regulamin=regulamin)
@@ -446,6 +485,8 @@ def elections(request: HttpRequest, slug: str):
         if not membership.allows(Role.SUPERVISOR):
             raise PermissionDenied("Supervisors record elections.")
         if request.POST.get("remove"):
+            if not request.POST["remove"].isdigit():
+                raise Http404("No such election.")
             election = get_object_or_404(Election, office=office, pk=request.POST["remove"])
             services.election_remove(actor=request.user, election=election)
             messages.success(request, _("Removed."))

@@ -106,22 +106,33 @@ def test_delete_needs_a_clause_that_allows_it_and_the_snapshot_outlives_the_comm
 
 
 def test_sanctions_are_graduated(demo, people, comment, clause, committed, sandbox):
-    message = comment()
-    resident = message.resident
+    first = comment()
+    resident = first.resident
     with refused("ladder"):
         act(committed, actor=people.moderator, office=demo, kind="restrict",
             clause=clause("insults"), resident=resident, duration_days=7)
     act(committed, actor=people.moderator, office=demo, kind="hide", clause=clause("insults"),
-        message=message)
+        message=first)
+    sandbox.flush()
+    with refused("ladder"):  # one step is not enough, nor is the same comment twice
+        act(committed, actor=people.moderator, office=demo, kind="restrict",
+            clause=clause("insults"), message=first, duration_days=7)
+    second = comment(text="Złodzieje i nieroby, wszyscy do zwolnienia!")
+    assert second.resident == resident
+    act(committed, actor=people.moderator, office=demo, kind="hide", clause=clause("insults"),
+        message=second)
     sandbox.flush()
     with refused("ladder_long"):
         act(committed, actor=people.moderator, office=demo, kind="restrict",
-            clause=clause("insults"), resident=resident, duration_days=90)
+            clause=clause("insults"), resident=resident, duration_days=30)
     with refused("duration"):
         act(committed, actor=people.moderator, office=demo, kind="restrict",
             clause=clause("insults"), resident=resident, duration_days=14)
     restriction = act(committed, actor=people.moderator, office=demo, kind="restrict",
                       clause=clause("insults"), resident=resident, duration_days=7)
+    with refused("twice"):  # a double click
+        act(committed, actor=people.moderator, office=demo, kind="restrict",
+            clause=clause("insults"), resident=resident, duration_days=7)
     sandbox.flush()
     restriction.refresh_from_db()
     assert restriction.status == "done"
@@ -129,6 +140,35 @@ def test_sanctions_are_graduated(demo, people, comment, clause, committed, sandb
     blocked = sandbox.http.get("/_sandbox/state").json()["blocked"]
     assert resident.platform_id in blocked[demo.channels.get(platform="facebook").platform_id]
     assert "Przez 7 dni" in restriction.statement
+
+
+def test_a_detectors_hide_and_a_reversed_hide_are_no_steps_of_the_ladder(
+        demo, people, comment, clause, committed, sandbox):
+    from ratusz.moderation import appeals
+
+    first = comment(text="Mój PESEL 44051401359, a wy złodzieje nic nie robicie!")
+    first.refresh_from_db()
+    assert first.is_hidden  # hidden by the detector
+    second = comment(text="Złodzieje i nieroby, wszyscy do zwolnienia!")
+    hide = act(committed, actor=people.moderator, office=demo, kind="hide",
+               clause=clause("insults"), message=second)
+    sandbox.flush()
+    with refused("ladder"):
+        act(committed, actor=people.moderator, office=demo, kind="restrict",
+            clause=clause("insults"), resident=second.resident, duration_days=7)
+    third = comment(text="Banda nierobów!")
+    act(committed, actor=people.moderator, office=demo, kind="hide", clause=clause("insults"),
+        message=third)
+    sandbox.flush()
+    appeal = appeals.appeal_submit(office=demo, act_reference=hide.reference, account_name="",
+                                   description="", text="Krytyka.", contact_email="")
+    with committed():
+        appeals.appeal_decide(actor=people.supervisor, appeal=appeal, upheld=True,
+                              reasons="Krytyka, nie znieważenie.")
+    sandbox.flush()
+    with refused("ladder"):  # the upheld appeal took that step away
+        act(committed, actor=people.moderator, office=demo, kind="restrict",
+            clause=clause("insults"), resident=second.resident, duration_days=7)
 
 
 def test_threats_need_no_ladder_but_a_permanent_block_needs_a_second_supervisor(
@@ -144,8 +184,12 @@ def test_threats_need_no_ladder_but_a_permanent_block_needs_a_second_supervisor(
     assert not OutboxAction.objects.filter(kind="block").exists()
     with refused("role"):  # a moderator cannot complete it
         services.act_approve(actor=people.moderator, act=block)
+    with refused("twice"):
+        act(committed, actor=people.supervisor, office=demo, kind="block",
+            clause=clause("threats"), resident=resident)
+    spammer = comment(text="Kup tanie kredyty! http://oszustwo.example", who="Spam Bot")
     asked = act(committed, actor=people.supervisor, office=demo, kind="block",
-                clause=clause("threats"), resident=resident)
+                clause=clause("spam"), resident=spammer.resident)
     with refused("four_eyes"):  # nor can the supervisor who asked
         services.act_approve(actor=people.supervisor, act=asked)
     with committed():
@@ -291,3 +335,52 @@ def test_a_person_in_messenger_gets_the_statement_before_the_block(demo, people,
     assert block.payload["id_kind"] == "psid" and block.target_id == resident.platform_id
     notice = Message.objects.get(direction="out")
     assert restriction.reference in notice.text and "/o/demo/uzasadnienie/" in notice.text
+
+
+def test_an_expiring_restriction_does_not_lift_a_block_that_followed(demo, people, comment,
+                                                                    clause, committed, sandbox):
+    message = comment(text="Kup tanie kredyty! http://oszustwo.example", who="Spam Bot")
+    restriction = act(committed, actor=people.moderator, office=demo, kind="restrict",
+                      clause=clause("spam"), resident=message.resident, duration_days=7)
+    block = act(committed, actor=people.moderator, office=demo, kind="block",
+                clause=clause("spam"), resident=message.resident)
+    with committed():
+        services.act_approve(actor=people.supervisor, act=block)
+    sandbox.flush()
+    page_id = demo.channels.get(platform="facebook").platform_id
+    with time_machine.travel(timezone.now() + timedelta(days=8)):
+        with committed():
+            assert services.restrictions_lift_expired() == 1
+        sandbox.flush()
+    restriction.refresh_from_db()
+    block.refresh_from_db()
+    assert restriction.lifted_at is not None and block.lifted_at is None
+    assert message.resident.platform_id in sandbox.http.get(
+        "/_sandbox/state").json()["blocked"][page_id]
+
+
+def test_a_deleted_comments_author_gets_the_notice_before_the_deletion(
+        demo, people, comment, clause, committed, sandbox):
+    message = comment(text="Zabiję cię, wójcie, jak cię spotkam.")
+    done = act(committed, actor=people.moderator, office=demo, kind="delete",
+               clause=clause("threats"), message=message)
+    assert done.outbox_action is None and done.notice == "sending"
+    sandbox.flush()
+    done.refresh_from_db()
+    assert done.notice == "sent" and done.status == "done"
+    calls = [(r["method"], r["path"]) for r in sandbox.graph_requests()
+             if r["method"] in {"POST", "DELETE"}]
+    assert calls.index(("DELETE", f"/v25.0/{message.platform_id}")) > max(
+        i for i, (method, path) in enumerate(calls) if path.endswith("/messages"))
+
+
+def test_an_instagram_notice_fits_in_1000_bytes_and_keeps_its_links(demo, people, comment,
+                                                                   clause, committed):
+    message = comment(text="Złodzieje i nieroby " * 40, who="kasia_z_lipowej",
+                      channel="instagram")
+    done = act(committed, actor=people.moderator, office=demo, kind="hide",
+               clause=clause("insults"), message=message, description="x" * 3000)
+    notice = Message.objects.get(direction="out", is_private_reply=True).text
+    assert len(notice.encode()) <= 1000
+    assert done.reference in notice and "/o/demo/odwolanie" in notice
+    assert "/o/demo/uzasadnienie/" in notice

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -30,7 +31,7 @@ def hidden(committed, sandbox, people, demo, message, clause):
 
 def form_token(seconds_ago: int = 60) -> str:
     with time_machine.travel(timezone.now() - timedelta(seconds=seconds_ago), tick=False):
-        return signing.dumps("appeal", salt=APPEAL_SALT)
+        return signing.dumps({"n": uuid.uuid4().hex}, salt=APPEAL_SALT)
 
 
 def test_an_upheld_appeal_unhides_the_comment_on_the_platform(demo, people, comment, clause,
@@ -201,8 +202,41 @@ def test_the_udip_pack_states_the_blocked_count_and_the_rules_for_any_date(
     assert "zablokowanych lub czasowo ograniczonych kont: 1." in text
     assert "zarządzeniem nr 0050.12.2026" in text
     assert "Sekretarz Gminy (1)" in text and "Barbara" not in text
-    assert "Podmiot zewnętrzny: nie" in text
+    assert "Podmiot zewnętrzny (stan obecny): nie" in text
     before = today - timedelta(days=30)
     earlier = client.get(f"/o/demo/moderacja/udip?date={before:%Y-%m-%d}&format=md"
                          ).content.decode()
     assert "kont: 0." in earlier and "brak opublikowanego regulaminu" in earlier
+
+
+def test_a_double_click_makes_one_appeal_and_an_unmatched_one_is_matched_before_upholding(
+        demo, people, comment, clause, committed, sandbox, client):
+    act = hidden(committed, sandbox, people, demo, comment(), clause("insults"))
+    token = form_token()
+    form = {"text": "Proszę o przywrócenie.", "description": "Komentarz o urzędnikach.",
+            "started": token}
+    first = client.post("/o/demo/odwolanie", form)
+    second = client.post("/o/demo/odwolanie", form)
+    assert first["Location"] == second["Location"] and Appeal.objects.count() == 1
+    appeal = Appeal.objects.get()
+    with pytest.raises(ActRefused) as caught:
+        appeals.appeal_decide(actor=people.supervisor, appeal=appeal, upheld=True,
+                              reasons="Tak.")
+    assert caught.value.code == "no_act"
+    client.force_login(people.supervisor)
+    client.post(f"/o/demo/moderacja/odwolania/{appeal.uuid}", {"act_reference": "M-XXXX-XXXX"})
+    appeal.refresh_from_db()
+    assert appeal.act is None
+    client.post(f"/o/demo/moderacja/odwolania/{appeal.uuid}",
+                {"act_reference": act.reference})
+    appeal.refresh_from_db()
+    assert appeal.act == act
+    assert AuditEvent.objects.filter(verb="moderation.appeal.identified").count() == 1
+
+
+def test_malformed_ids_give_404_not_500(demo, people, client):
+    client.force_login(people.supervisor)
+    for url in ("/o/demo/moderacja/akt?resident=abc", "/o/demo/moderacja/akt?post=1x",
+                "/o/demo/moderacja/akt?message=not-a-uuid"):
+        assert client.get(url).status_code == 404, url
+    assert client.post("/o/demo/moderacja/wybory", {"remove": "abc"}).status_code == 404

@@ -503,7 +503,6 @@ PL = {
     "Being carried out on the platform": "W trakcie wykonywania na platformie",
     "The platform refused it": "Odrzucone przez platformę",
     "moderation act": "działanie moderacyjne",
-    "Looks like a threat or hate speech": "Wygląda na groźbę lub mowę nienawiści",
     "Hidden automatically: check it": "Ukryty automatycznie: sprawdź",
     "Reported by a colleague": "Zgłoszony przez współpracownika",
     "Mentions a candidate during the election silence":
@@ -539,8 +538,6 @@ PL = {
         "Ten punkt nie należy do obowiązującego regulaminu (wersja %(v)s).",
     "Only a reason listed in the rules (a removal clause) can justify restricting content or people.":
         "Ograniczenie treści lub osób może uzasadniać tylko powód wymieniony w regulaminie (punkt o ograniczaniu treści lub osób).",
-    "The rules do not allow deleting for this reason; hide the comment instead.":
-        "Regulamin nie dopuszcza usunięcia z tego powodu; zamiast tego ukryj komentarz.",
     "A permanent block is allowed only for the reasons the rules mark for it (spam or fake accounts, threats, repeated unlawful content).":
         "Blokada stała jest dopuszczalna tylko z powodów, które regulamin do tego wskazuje (spam lub fałszywe konta, groźby, powtarzające się treści niezgodne z prawem).",
     "A restriction lasts 7, 30 or 90 days.": "Ograniczenie trwa 7, 30 lub 90 dni.",
@@ -560,7 +557,6 @@ PL = {
     "The block %(ref)s was due for review on %(day)s. Keep it with a new review date or lift it: %(link)s":
         "Przegląd blokady %(ref)s przypadał na %(day)s. Utrzymaj ją z nowym terminem przeglądu albo ją zdejmij: %(link)s",
     "Only a block in force is reviewed.": "Przeglądowi podlega tylko obowiązująca blokada.",
-    "The next review is due within a year.": "Następny przegląd musi nastąpić w ciągu roku.",
     "Unknown role.": "Nieznana rola.",
     "Moderation": "Moderacja",
     "Review queue": "Kolejka do przeglądu",
@@ -788,7 +784,6 @@ PL = {
         "W ciągu ostatniej godziny wysłano stąd zbyt wiele odwołań. Prosimy spróbować później albo napisać do urzędu.",
     "The act waits for a supervisor's approval.":
         "Działanie czeka na zatwierdzenie przez przełożonego.",
-    "Done: the act is being carried out.": "Gotowe: działanie jest wykonywane.",
     "Approved: the act is being carried out.": "Zatwierdzono: działanie jest wykonywane.",
     "Refused.": "Odrzucono.",
     "Give the days until the next review and why the block stays.":
@@ -880,6 +875,42 @@ PL = {
     "Match the appeal to this act": "Przypisz odwołanie do tego działania",
     "Appeal matched to its act": "Odwołanie przypisane do działania",
     "The appeal is matched to its act.": "Odwołanie przypisano do działania.",
+    "Reasons to restrict content or people": "Powody ograniczenia treści lub osób",
+    "Procedures: restoring, reviews, comments off": "Procedury: przywrócenie, przegląd, wyłączenie komentarzy",
+    "May be a threat, hate speech or an insult": "Może być groźbą, mową nienawiści lub zniewagą",
+    "Clause %(n)s has no title.": "Punkt %(n)s nie ma tytułu.",
+    "A permanent block is meant only for threats, spam or fake accounts and repeated unlawful content; for other reasons use a restriction.":
+        "Blokada stała jest przewidziana tylko za groźby, spam lub fałszywe konta i uporczywe publikowanie treści bezprawnych; z innych powodów stosuje się czasowe ograniczenie.",
+    "The rules do not allow deleting for this reason; hide the comment instead. Deleting is allowed for: %(clauses)s.":
+        "Regulamin nie pozwala usuwać z tego powodu; ukryj komentarz. Usunięcie jest dopuszczalne za punkty: %(clauses)s.",
+    "The rules say blocks are reviewed at least every 90 days.":
+        "Regulamin przewiduje przegląd blokady co najmniej co 90 dni.",
+    "Meta did not deliver it; the statement stays available at its link":
+        "Meta go nie doręczyła; uzasadnienie pozostaje dostępne pod swoim linkiem",
+    "The comment that led to this act is still visible.": "Komentarz, który doprowadził do tego działania, jest nadal widoczny.",
+    "Hide or delete it too": "Ukryj lub usuń także jego",
+    "%(office)s decided your appeal. The decision and its reasons are below.":
+        "Urząd (%(office)s) rozpatrzył Twoje odwołanie. Rozstrzygnięcie i jego uzasadnienie są poniżej.",
+    "Someone other than the person who took the decision reviews it. If your appeal is upheld, the decision is reversed on the platform.":
+        "Odwołanie rozpatrzy inna osoba niż ta, która podjęła decyzję. Jeśli odwołanie zostanie uwzględnione, decyzja zostanie cofnięta na platformie.",
+    "The statement of reasons": "Uzasadnienie decyzji",
+    "%(position)s: %(n)s person": ["%(position)s: %(n)s osoba", "%(position)s: %(n)s osoby", "%(position)s: %(n)s osób", "%(position)s: %(n)s osoby"],
+    "Order (zarządzenie) no.": "Nr zarządzenia",
+    "This decision waits for a second person's approval and has not been carried out.":
+        "Ta decyzja czeka na zatwierdzenie przez drugą osobę i nie została wykonana.",
+    "This decision was refused on review and was not carried out.":
+        "Tę decyzję odrzucono przy zatwierdzaniu i nie została wykonana.",
+    "The platform did not carry out this decision.": "Platforma nie wykonała tej decyzji.",
+    "This decision has since been reversed.": "Ta decyzja została później cofnięta.",
+    "The act is being carried out on the platform.": "Działanie jest wykonywane na platformie.",
+    "No access": "Brak dostępu",
+    "Your role does not allow this": "Twoja rola na to nie pozwala",
+    "This page or action needs a different role in the office. Ask the office's administrator if you need it.":
+        "Ta strona lub czynność wymaga innej roli w urzędzie. Jeśli jej potrzebujesz, zwróć się do administratora.",
+    "Not found": "Nie znaleziono",
+    "There is no such page": "Nie ma takiej strony",
+    "The address may be mistyped, or the page was removed.": "Adres może zawierać błąd albo strona została usunięta.",
+    "Home page": "Strona główna",
 }
 
 

@@ -8,7 +8,7 @@ from ratusz.moderation.models import Clause, ModerationAct
 
 DURATIONS = [("", "-"), ("7", _("7 days")), ("30", _("30 days")), ("90", _("90 days"))]
 APPEAL_SALT = "ratusz.moderation.appeal"
-MIN_SECONDS = 3  # a person needs longer than this to fill the form; a bot often does not
+MIN_SECONDS = 2  # a person needs longer than this to fill the form; a bot often does not
 MAX_SECONDS = 24 * 3600
 
 
@@ -26,10 +26,18 @@ class ActForm(forms.Form):
 
     def __init__(self, *args, regulamin=None, kinds=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.clause_groups = []
         if regulamin is not None:
             self.fields["clause"].queryset = regulamin.clauses.all()
-            self.fields["clause"].label_from_instance = lambda c: (
+            label = self.fields["clause"].label_from_instance = lambda c: (
                 f"§ {c.number} {c.title}" + (f" ({c.legal_ground})" if c.legal_ground else ""))
+            clauses = list(regulamin.clauses.all())
+            self.clause_groups = [
+                (_("Reasons to restrict content or people"),
+                 [(c.pk, label(c)) for c in clauses if c.kind == Clause.Kind.REMOVAL]),
+                (_("Procedures: restoring, reviews, comments off"),
+                 [(c.pk, label(c)) for c in clauses if c.kind == Clause.Kind.PROCEDURE]),
+            ]
         if kinds:
             self.fields["kind"].choices = [(k, v) for k, v in ModerationAct.Kind.choices
                                            if k in kinds]
@@ -41,7 +49,7 @@ class RefuseForm(forms.Form):
 
 
 class KeepForm(forms.Form):
-    days = forms.IntegerField(label=_("Next review in (days)"), min_value=1, max_value=365,
+    days = forms.IntegerField(label=_("Next review in (days)"), min_value=1, max_value=90,
                               initial=90)
     note = forms.CharField(label=_("Why the block stays"), max_length=500,
                            widget=forms.Textarea(attrs={"rows": 2}))

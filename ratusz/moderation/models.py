@@ -232,7 +232,7 @@ class ReviewItem(models.Model):
     colleague reported. Same-working-day target."""
 
     class Reason(models.TextChoices):
-        HARMFUL = "harmful", _("Looks like a threat or hate speech")
+        HARMFUL = "harmful", _("May be a threat, hate speech or an insult")
         AUTO_HIDDEN = "auto_hidden", _("Hidden automatically: check it")
         REPORTED = "reported", _("Reported by a colleague")
         ELECTION = "election", _("Mentions a candidate during the election silence")

@@ -58,17 +58,32 @@ def _drafts(regulamin: Regulamin) -> list[text.ClauseDraft]:
             for c in regulamin.clauses.all()]
 
 
+# The clauses the law and the RPO's position allow a permanent block for.
+PERMANENT_BLOCK_KEYS = {"threats", "spam", "fake_account", "repeated_unlawful"}
+
+
 def problems(regulamin: Regulamin) -> list[str]:
     found = text.blocking_problems(regulamin.sections, _drafts(regulamin))
-    if not regulamin.order_number.strip():
+    final = regulamin.sections.get("final", "")
+    if not regulamin.order_number.strip() and text.PLACEHOLDER not in final:
         found.append(_("The number of the head of office's order (zarządzenie) is missing."))
-    if regulamin.adopted_on is None:
+    if regulamin.adopted_on is None and text.PLACEHOLDER not in final:
         found.append(_("The date the rules were adopted is missing."))
+    for clause in regulamin.clauses.all():
+        if not clause.title.strip():
+            found.append(_("Clause %(n)s has no title.") % {"n": clause.number})
     return found
 
 
 def lint(regulamin: Regulamin) -> list[text.LintFinding]:
-    return text.lint(regulamin.sections, _drafts(regulamin))
+    findings = text.lint(regulamin.sections, _drafts(regulamin))
+    for clause in regulamin.clauses.filter(allows_permanent_block=True).exclude(
+            key__in=PERMANENT_BLOCK_KEYS):
+        findings.append(text.LintFinding(
+            where=f"§ {clause.number}", phrase=clause.title,
+            message=_("A permanent block is meant only for threats, spam or fake accounts and "
+                      "repeated unlawful content; for other reasons use a restriction.")))
+    return findings
 
 
 def render(regulamin: Regulamin) -> str:

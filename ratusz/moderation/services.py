@@ -121,8 +121,11 @@ def _clause_for(kind: str, office: Office, clause: Clause | None) -> tuple[Regul
         raise ActRefused(_("Only a reason listed in the rules (a removal clause) can justify "
                            "restricting content or people."), code="not_a_reason")
     if kind == Kind.DELETE and not clause.allows_delete:
+        allowed = ", ".join(regulamin.clauses.filter(allows_delete=True).values_list(
+            "number", flat=True))
         raise ActRefused(_("The rules do not allow deleting for this reason; hide the comment "
-                           "instead."), code="no_delete")
+                           "instead. Deleting is allowed for: %(clauses)s.")
+                         % {"clauses": allowed or "-"}, code="no_delete")
     if kind == Kind.BLOCK and not clause.allows_permanent_block:
         raise ActRefused(_("A permanent block is allowed only for the reasons the rules mark "
                            "for it (spam or fake accounts, threats, repeated unlawful content)."),
@@ -739,8 +742,8 @@ def block_keep(*, actor, act: ModerationAct, days: int = BLOCK_REVIEW_DAYS,
     _require(actor, act.office, Role.SUPERVISOR)
     if not act.is_active_restriction or act.kind != Kind.BLOCK:
         raise ActRefused(_("Only a block in force is reviewed."))
-    if not 1 <= days <= 365:
-        raise ActRefused(_("The next review is due within a year."))
+    if not 1 <= days <= BLOCK_REVIEW_DAYS:
+        raise ActRefused(_("The rules say blocks are reviewed at least every 90 days."))
     before = act.review_at
     act.review_at, act.review_reminded_at = timezone.now() + timedelta(days=days), None
     act.save(update_fields=["review_at", "review_reminded_at"])

@@ -73,10 +73,16 @@ def _scope(act) -> str:
     if kind == "block":
         review = polish_date(act.review_at) if act.review_at else "-"
         return (f"Konto nie może komentować ani pisać do strony na {platform}. Blokada jest "
-                f"przeglądana okresowo; najbliższy przegląd: {review}.")
+                f"przeglądana okresowo; najbliższy przegląd: {review}")
     if kind == "comments_off":
         return "Nikt nie może dodawać nowych komentarzy pod tym wpisem do czasu ich włączenia."
     return "Przywrócenie stanu sprzed wcześniejszej decyzji."
+
+
+def masked(text: str, items: list[dict], types: set[str] | None = None) -> str:
+    """The text with the identifiers triage found replaced by dots (all kinds, or `types`)."""
+    return _quote(text, [(i["start"], i["end"]) for i in items
+                         if types is None or i["type"] in types], limit=10_000)
 
 
 def _quote(text: str, masks: list[tuple[int, int]], limit: int = 600) -> str:
@@ -108,9 +114,10 @@ def build(act, *, masks: list[tuple[int, int]] | None = None) -> str:
         lines.append(f"3. Konto, którego dotyczy: {snap.get('author') or 'nieznane'}.")
     if act.clause_id:
         clause, regulamin = act.clause, act.regulamin
-        version = (f"wersja {regulamin.version} z {polish_date(regulamin.effective_from)}"
-                   if regulamin.effective_from else f"wersja {regulamin.version}")
-        ground = f" Podstawa prawna: {clause.legal_ground}." if clause.legal_ground else ""
+        adopted = regulamin.adopted_on or regulamin.effective_from
+        version = f"wersja {regulamin.version}" + (f" z {polish_date(adopted)}" if adopted else "")
+        label = "Podstawa" if "netykiet" in clause.legal_ground else "Podstawa prawna"
+        ground = f" {label}: {clause.legal_ground}." if clause.legal_ground else ""
         lines.append(f"4. Podstawa: § {clause.number} regulaminu strony ({version}): "
                      f"{clause.title}.{ground}")
     else:

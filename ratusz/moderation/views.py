@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from ratusz.inbox.access import access_message
 from ratusz.inbox.models import Post, Resident
-from ratusz.moderation import appeals, rules, selectors, services
+from ratusz.moderation import appeals, rules, selectors, services, statement
 from ratusz.moderation.forms import (
     ActForm,
     AppealForm,
@@ -43,6 +43,7 @@ from ratusz.offices.access import SLUG, access_office
 from ratusz.offices.forms import OfficeRulesFactsForm
 from ratusz.offices.models import Election, Office, Role
 from ratusz.offices.services import office_rules_facts_update
+from ratusz.triage.models import PROTECTED_IDENTIFIERS
 
 
 def client_address(request: HttpRequest) -> str:
@@ -152,6 +153,11 @@ def register_public(request: HttpRequest, slug: str):
 def queue(request: HttpRequest, slug: str):
     office, membership = access_office(request.user, slug, role=Role.MODERATOR)
     items = list(selectors.review_queue(office))
+    for item in items:  # staff judge the words; identifiers are not needed for that
+        analysis = getattr(item.message, "analysis", None)
+        item.masked_text = statement.masked(
+            item.message.text, analysis.personal_items if analysis else [],
+            PROTECTED_IDENTIFIERS)
     return render(request, "moderation/queue.html", {
         "office": office, "membership": membership, "items": items,
         "now": timezone.now(), "awaiting": selectors.awaiting_approval(office).count(),
@@ -221,7 +227,7 @@ def act_new(request: HttpRequest, slug: str):
             if act.status == ModerationAct.Status.AWAITING_APPROVAL:
                 messages.info(request, _("The act waits for a supervisor's approval."))
             else:
-                messages.success(request, _("Done: the act is being carried out."))
+                messages.success(request, _("The act is being carried out on the platform."))
             return redirect("moderation-act", slug=office.slug, uuid=act.uuid)
     elif request.method == "POST" and not form.is_valid() and "clause" in form.errors:
         form.errors["clause"] = form.error_class([_("Choose the clause of the page rules the act "

@@ -109,3 +109,12 @@ def test_the_cli_prints_the_rules_in_force(demo, capsys):
 def test_the_about_text_fits_the_page_field(demo):
     about = rules.about(Regulamin.objects.in_force(demo))
     assert len(about) <= 255 and "/o/demo/regulamin" in about
+
+
+def test_the_rules_page_renders_their_markdown_and_escapes_everything_else():
+    from ratusz.moderation.templatetags.moderation_text import plain_markdown
+
+    html = plain_markdown("**Gmina** <script>x</script>\n\n- jeden\n- dwa https://bip.example.pl/a.")
+    assert html.startswith("<p><strong>Gmina</strong> &lt;script&gt;")
+    assert "<ul><li>jeden</li><li>dwa <a href=\"https://bip.example.pl/a\"" in html
+    assert "<script>" not in html

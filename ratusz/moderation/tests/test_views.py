@@ -191,3 +191,11 @@ def test_an_administrator_sets_the_facts_the_rules_are_generated_from(demo, peop
     client.post("/o/demo/moderacja/regulamin")
     draft = Regulamin.objects.get(version=2)
     assert "Agencja Przykład" in draft.sections["operators"]
+
+
+def test_a_page_beyond_ones_role_explains_itself_in_polish(demo, people, client):
+    client.force_login(people.responder)
+    page = client.get("/o/demo/moderacja/")
+    assert page.status_code == 403 and "Twoja rola na to nie pozwala" in page.content.decode()
+    missing = client.get("/o/nowhere/regulamin")
+    assert missing.status_code == 404 and "Nie ma takiej strony" in missing.content.decode()

@@ -708,8 +708,6 @@ PL = {
     "An outside firm takes part: %(firm)s.": "Uczestniczy w tym podmiot zewnętrzny: %(firm)s.",
     "No outside firm runs the pages.": "Żaden podmiot zewnętrzny nie prowadzi stron.",
     "Acts by month": "Działania według miesięcy",
-    "Acts carried out, by kind; automatic acts are those of the personal-data detector, which may only hide.":
-        "Wykonane działania według rodzaju; działania automatyczne to działania detektora danych osobowych, który może jedynie ukrywać komentarze.",
     "Month": "Miesiąc",
     "Automatic": "Automatyczne",
     "Manual": "Ręczne",
@@ -911,6 +909,9 @@ PL = {
     "There is no such page": "Nie ma takiej strony",
     "The address may be mistyped, or the page was removed.": "Adres może zawierać błąd albo strona została usunięta.",
     "Home page": "Strona główna",
+    "Acts carried out, by kind; automatic acts are those of the personal-data detector, which may only hide. “Hidden outside Ratusz” counts comments hidden in Meta's own tools, for which no clause or reasons were recorded.":
+        "Wykonane działania według rodzaju; działania automatyczne to działania detektora danych osobowych, który może tylko ukrywać. „Ukryte poza Ratuszem” to komentarze ukryte w narzędziach Meta, bez zapisanego punktu regulaminu i uzasadnienia.",
+    "Hidden outside Ratusz": "Ukryte poza Ratuszem",
 }
 
 

@@ -179,5 +179,6 @@ def register_get(request, slug: str):
             "months": [{"month": row["month"], "acts": dict(row["cells"]),
                         "automatic": row["automatic"], "manual": row["manual"],
                         "by_clause": row["clauses"], "appeals": row["appeals"],
-                        "upheld": row["upheld"], "reversals": row["reversals"]}
+                        "upheld": row["upheld"], "reversals": row["reversals"],
+                        "hidden_outside_ratusz": row["outside"]}
                        for row in data["months"]]}

@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Q
 from django.utils import timezone
 
+from ratusz.inbox.models import Message
 from ratusz.moderation.models import Appeal, ModerationAct, Regulamin, ReviewItem
 from ratusz.offices.models import Membership, Role
 
@@ -42,7 +43,7 @@ def register(office, months: int = 12, today: date | None = None) -> dict:
     while month <= today:
         rows[f"{month:%Y-%m}"] = {"month": f"{month:%Y-%m}", "kinds": Counter(),
                                   "automatic": 0, "manual": 0, "clauses": Counter(),
-                                  "appeals": 0, "upheld": 0, "reversals": 0}
+                                  "appeals": 0, "upheld": 0, "reversals": 0, "outside": 0}
         month = (month + timedelta(days=32)).replace(day=1)
     on_appeal = set(Appeal.objects.filter(office=office, reversal__isnull=False)
                     .values_list("reversal_id", flat=True))
@@ -67,6 +68,17 @@ def register(office, months: int = 12, today: date | None = None) -> dict:
         if row is not None:
             row["appeals"] += 1
             row["upheld"] += status == Appeal.Status.UPHELD
+    # Comments hidden in Meta's own tools (Business Suite, automatic filters): no clause and no
+    # reasons were recorded, and the register says so rather than leaving them out.
+    outside = Message.objects.filter(
+        conversation__office=office, kind=Message.Kind.COMMENT,
+        direction=Message.Direction.IN, is_hidden=True, visibility_changed_at__gte=since,
+    ).exclude(moderation_acts__kind=Kind.HIDE, moderation_acts__status=ModerationAct.Status.DONE
+              ).values_list("visibility_changed_at", flat=True)
+    for when in outside:
+        row = rows.get(f"{timezone.localtime(when):%Y-%m}")
+        if row is not None:
+            row["outside"] += 1
     for row in rows.values():
         row["cells"] = [(kind, row["kinds"][kind]) for kind in REGISTER_KINDS]
         # Plain dicts: a template looking up `.items` on a Counter would get a zero count.

@@ -137,10 +137,12 @@ def register_public(request: HttpRequest, slug: str):
         writer = csv.writer(response)
         kinds = [str(k) for k in data["kinds"]]
         writer.writerow(["miesiac", *kinds, "automatyczne", "reczne", "odwolania",
-                         "uwzglednione", "cofniete", "wedlug_punktu_regulaminu"])
+                         "uwzglednione", "cofniete", "ukryte_poza_ratuszem",
+                         "wedlug_punktu_regulaminu"])
         for row in data["months"]:
             writer.writerow([row["month"], *(n for _kind, n in row["cells"]), row["automatic"],
                              row["manual"], row["appeals"], row["upheld"], row["reversals"],
+                             row["outside"],
                              "; ".join(f"{k}: {v}" for k, v in sorted(row["clauses"].items()))])
         return response
     return render(request, "moderation/register.html", {"office": office, **data})

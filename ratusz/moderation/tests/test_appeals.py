@@ -240,3 +240,17 @@ def test_malformed_ids_give_404_not_500(demo, people, client):
                 "/o/demo/moderacja/akt?message=not-a-uuid"):
         assert client.get(url).status_code == 404, url
     assert client.post("/o/demo/moderacja/wybory", {"remove": "abc"}).status_code == 404
+
+
+def test_the_register_owns_up_to_comments_hidden_in_metas_own_tools(demo, people, sandbox,
+                                                                   comment):
+    message = comment(text="Najtańsze kredyty tylko dziś!", who="Spam Bot")
+    # Someone hides it in Meta Business Suite: the same Graph call, made outside Ratusz.
+    response = sandbox.http.post(f"/v25.0/{message.platform_id}", json={"is_hidden": True},
+                                 headers={"Authorization": "Bearer sandbox-page-token-demo"})
+    assert response.status_code == 200, response.text
+    sandbox.flush()
+    message.refresh_from_db()
+    assert message.is_hidden and not ModerationAct.objects.exists()
+    month = selectors.register(demo)["months"][0]
+    assert month["outside"] == 1 and month["manual"] == 0

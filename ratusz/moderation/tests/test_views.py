@@ -199,3 +199,33 @@ def test_a_page_beyond_ones_role_explains_itself_in_polish(demo, people, client)
     assert page.status_code == 403 and "Twoja rola na to nie pozwala" in page.content.decode()
     missing = client.get("/o/nowhere/regulamin")
     assert missing.status_code == 404 and "Nie ma takiej strony" in missing.content.decode()
+
+
+def test_the_queue_and_the_blocks_list_take_a_bounded_number_of_queries(
+        demo, people, comment, clause, client, committed, sandbox):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(people.moderator)
+
+    def queries(url: str) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    def spammer(n: int):
+        message = comment(text=f"Kup tanie kredyty nr {n}! http://oszustwo.example",
+                          who=f"Spam Bot {n}")
+        services.review_report(actor=people.responder, message=message, note="spam?")
+        with committed():
+            services.act_request(actor=people.moderator, office=demo, kind="restrict",
+                                 clause=clause("spam"), resident=message.resident,
+                                 duration_days=7)
+        sandbox.flush()
+
+    spammer(0)
+    few = {url: queries(url) for url in ("/o/demo/moderacja/", "/o/demo/moderacja/blokady")}
+    for n in range(1, 6):
+        spammer(n)
+    for url, count in few.items():
+        assert queries(url) == count, url

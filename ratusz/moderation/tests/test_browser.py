@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from ratusz.moderation import forms, services
+from ratusz.moderation import appeals, forms, services
 from ratusz.moderation.models import Appeal, Regulamin
 from ratusz.testing import BROWSER_MARKS, assert_accessible
 from ratusz.web.demo import DEMO_PASSWORD
@@ -118,3 +118,27 @@ def test_a_moderator_works_the_review_queue_with_the_keyboard(desk, live_server,
     assert_accessible(page, "public register")
     page.goto(f"{live_server.url}/o/demo/regulamin")
     assert_accessible(page, "page rules")
+
+
+def test_every_moderation_page_passes_axe(desk, blocked, live_server, page):
+    log_in(page, live_server, "admin")
+    appeal = appeals.appeal_submit(office=blocked.office, act_reference=blocked.reference,
+                                   account_name="", description="", text="Proszę o zdjęcie.",
+                                   contact_email="")
+    for path, what in [
+            ("/o/demo/moderacja/zatwierdzenia", "approvals"),
+            ("/o/demo/moderacja/blokady", "blocks"),
+            (f"/o/demo/moderacja/akty/{blocked.uuid}", "act detail"),
+            (f"/o/demo/moderacja/akt?resident={blocked.resident.pk}", "act form for a person"),
+            (f"/o/demo/moderacja/odwolania/{appeal.uuid}", "appeal decision"),
+            ("/o/demo/moderacja/wybory", "elections"),
+            ("/o/demo/moderacja/udip", "udip pack"),
+            ("/o/demo/moderacja/regulamin", "rules admin"),
+            ("/o/demo/moderacja/regulamin/v1", "published rules version"),
+            (f"/o/demo/odwolanie/{appeal.uuid}", "appeal status")]:
+        page.goto(f"{live_server.url}{path}")
+        assert_accessible(page, what)
+    page.goto(f"{live_server.url}/o/demo/moderacja/regulamin")
+    page.get_by_role("button", name="Przygotuj projekt nowej wersji", exact=False).click()
+    page.wait_for_url("**/moderacja/regulamin/v2")
+    assert_accessible(page, "rules draft editor")

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "ratusz.inbox",
     "ratusz.triage",
     "ratusz.moderation",
+    "ratusz.answers",
     "ratusz.api",
     "ratusz.intake",
     "ratusz.web",

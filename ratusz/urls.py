@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from ratusz.answers import views as answers_views
 from ratusz.api.api import api
 from ratusz.moderation import views as moderation_views
 from ratusz.triage import views as triage_views
@@ -19,6 +20,11 @@ urlpatterns = [
     path("inbox/", include("ratusz.inbox.urls")),
     path("o/<slug:slug>/status/", web_views.status, name="status"),
     path("o/<slug:slug>/", include("ratusz.moderation.urls")),
+    path("o/<slug:slug>/szablony", answers_views.template_list, name="answers-templates"),
+    path("o/<slug:slug>/szablony/<int:pk>", answers_views.template_list,
+         name="answers-template-edit"),
+    path("o/<slug:slug>/szablony/<int:pk>/wycofaj", answers_views.template_retire,
+         name="answers-template-retire"),
     path("zglos/<uuid:uuid>", moderation_views.review_report, name="moderation-report"),
     path("o/<slug:slug>/triage/", triage_views.triage_settings, name="triage-settings"),
     path("o/<slug:slug>/triage/routes", triage_views.routes_save, name="triage-routes"),

@@ -912,6 +912,54 @@ PL = {
     "Acts carried out, by kind; automatic acts are those of the personal-data detector, which may only hide. “Hidden outside Ratusz” counts comments hidden in Meta's own tools, for which no clause or reasons were recorded.":
         "Wykonane działania według rodzaju; działania automatyczne to działania detektora danych osobowych, który może tylko ukrywać. „Ukryte poza Ratuszem” to komentarze ukryte w narzędziach Meta, bez zapisanego punktu regulaminu i uzasadnienia.",
     "Hidden outside Ratusz": "Ukryte poza Ratuszem",
+    # Answering: templates, the composer's tone and form check.
+    "Keywords (for search)": "Słowa kluczowe (do wyszukiwania)",
+    "whole office": "cały urząd",
+    "Formal matter: how to file it": "Sprawa urzędowa: jak ją wnieść",
+    "Request for public information": "Wniosek o informację publiczną",
+    "Complaint or motion": "Skarga lub wniosek",
+    "Moving to a private channel": "Przeniesienie do kanału prywatnego",
+    "keywords": "słowa kluczowe",
+    "Reply templates": "Szablony odpowiedzi",
+    "Templates are a starting point: the person answering fills in and adjusts them. In the composer, search them by keyword. Variables in braces are filled in from the conversation and the office's data:":
+        "Szablony są punktem wyjścia: osoba odpowiadająca uzupełnia je i dopasowuje. W oknie odpowiedzi szukasz ich po słowach kluczowych. Zmienne w nawiasach klamrowych są wypełniane danymi rozmowy i urzędu:",
+    "Search templates": "Szukaj szablonów",
+    "Actions": "Czynności",
+    "Change": "Zmień",
+    "Retire": "Wycofaj",
+    "No templates yet.": "Nie ma jeszcze szablonów.",
+    "Change “%(title)s” (a new version after v%(v)s)": "Zmiana szablonu „%(title)s” (nowa wersja po v%(v)s)",
+    "New template": "Nowy szablon",
+    "Save the template": "Zapisz szablon",
+    "Reply template saved": "Zapisano szablon odpowiedzi",
+    "Reply template retired": "Wycofano szablon odpowiedzi",
+    "Template saved.": "Zapisano szablon.",
+    "Template retired.": "Wycofano szablon.",
+    "Add the office's footer": "Dodaj stopkę urzędu",
+    "I have read the warnings; send it as it is": "Przeczytałem/am uwagi; wyślij bez zmian",
+    "This looks like a matter with a set procedure. Suggested template: %(title)s.":
+        "To wygląda na sprawę z określoną procedurą. Proponowany szablon: %(title)s.",
+    "Insert it": "Wstaw",
+    "Templates": "Szablony",
+    "e.g. odpady, podatek": "np. odpady, podatek",
+    "No template matches.": "Żaden szablon nie pasuje.",
+    "Tone and form check": "Sprawdzenie tonu i formy",
+    "The check found nothing to improve.": "Sprawdzenie nie znalazło nic do poprawy.",
+    "Add the office's footer to a public reply": "Dodaj stopkę urzędu do publicznej odpowiedzi",
+    "Check the reply": "Sprawdź odpowiedź",
+    "Read the warnings below; change the reply, or tick the box to send it as it is.":
+        "Przeczytaj uwagi poniżej: popraw odpowiedź albo zaznacz pole, aby wysłać ją bez zmian.",
+    "replies start with a greeting": "odpowiedzi zaczynają się powitaniem",
+    "signature at the end of replies": "podpis na końcu odpowiedzi",
+    "footer for public replies (e.g. that answers are information, not decisions)":
+        "stopka publicznych odpowiedzi (np. że odpowiedzi są informacją, a nie decyzją)",
+    "bureaucratic phrases to avoid, one per line (empty: Ratusz's list)":
+        "urzędowe zwroty, których unikamy, po jednym w wierszu (puste: lista Ratusza)",
+    "How the office writes replies changed": "Zmieniono styl odpowiedzi urzędu",
+    "How the office writes": "Jak urząd pisze odpowiedzi",
+    "The tone and form check holds every draft to this style. It warns; only personal data in a public reply is refused.":
+        "Sprawdzenie tonu i formy porównuje z tym stylem każdą odpowiedź. Tylko ostrzega; odrzuca jedynie dane osobowe w publicznej odpowiedzi.",
+    "Save the style": "Zapisz styl",
 }
 
 

@@ -13,6 +13,10 @@ class ReplyForm(forms.Form):
         ("private", _("Private reply (Messenger / Direct)")),
         ("message", _("Message")),
     ])
+    footer = forms.BooleanField(label=_("Add the office's footer"), required=False,
+                                initial=True)
+    confirm = forms.BooleanField(label=_("I have read the warnings; send it as it is"),
+                                 required=False)
 
 
 class NoteForm(forms.Form):

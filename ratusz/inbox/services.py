@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from ratusz.audit.services import record
 from ratusz.channels.models import Channel
+from ratusz.inbox import tone
 from ratusz.inbox.models import Conversation, Message, Note
 from ratusz.outbox.models import OutboxAction
 from ratusz.outbox.services import action_create, action_retry
@@ -155,6 +156,11 @@ def reply_send(*, actor, conversation: Conversation, text: str, mode: str,
     now = timezone.now()
     text = text.replace("\r\n", "\n").strip()
     _check_length(conversation.channel, mode, text)
+    if mode == ReplyMode.PUBLIC:  # personal data never goes out in public, whoever sends it
+        refused = tone.blocking(tone.check(text, public=True,
+                                           style=tone.office_style(conversation.office)))
+        if refused:
+            raise ValidationError(refused[0].message, code="personal_data")
     kind, target, extra = _plan(conversation, mode, now)
     action = action_create(actor=actor, channel=conversation.channel, kind=kind,
                            target_id=target, payload={"text": text, **extra})

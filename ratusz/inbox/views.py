@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from ratusz.channels.models import Channel
 from ratusz.inbox import deadlines as deadline_services
-from ratusz.inbox import selectors, services
+from ratusz.inbox import selectors, services, tone
 from ratusz.inbox.access import access_conversation, access_deadline, access_message
 from ratusz.inbox.forms import AssignForm, NoteForm, ReplyForm, StatusForm
 from ratusz.inbox.models import Deadline
@@ -62,10 +62,21 @@ def conversation_list(request: HttpRequest) -> HttpResponse:
 
 
 def _thread_context(request, conversation, **extra):
+    from ratusz.answers import services as answers
+
     membership = conversation.office.memberships.get(user=request.user)
     modes = services.reply_modes(conversation)
+    inserted = ""
+    chosen = request.GET.get("template", "")
+    if chosen.isdigit():  # a template, filled in with this conversation's details
+        template = answers.current(conversation.office).filter(pk=chosen).first()
+        inserted = answers.render(template, conversation) if template else ""
     reply_form = extra.pop("reply_form", None) or ReplyForm(
-        initial={"mode": modes[0], "submission": uuid4().hex})
+        initial={"mode": modes[0], "submission": uuid4().hex, "text": inserted,
+                 "footer": True})
+    query = request.GET.get("tq", "")
+    templates = answers.search(conversation.office, query, membership.department)[:8] \
+        if query else list(answers.current(conversation.office)[:8])
     reply_form.fields["mode"].choices = [
         c for c in reply_form.fields["mode"].choices if c[0] in modes
     ]
@@ -83,7 +94,10 @@ def _thread_context(request, conversation, **extra):
         "window": services.window_status(conversation),
         "private_reply": services.private_reply_status(conversation),
         "deadlines": conversation.deadlines.order_by("status", "legal_end"),
-        "deadline_rules": Deadline.Rule.choices, "today": timezone.localdate(), **extra,
+        "deadline_rules": Deadline.Rule.choices, "today": timezone.localdate(),
+        "templates": templates, "template_query": query,
+        "suggested_template": answers.suggested(conversation),
+        "footer": conversation.office.reply_footer, **extra,
     }
 
 
@@ -102,17 +116,33 @@ def conversation_detail(request: HttpRequest, uuid) -> HttpResponse:
 def reply_create(request: HttpRequest, uuid) -> HttpResponse:
     conversation = access_conversation(request.user, uuid, role=Role.RESPONDER)
     form = ReplyForm(request.POST)
+    findings = []
     if form.is_valid():
-        try:
-            services.reply_send(actor=request.user, conversation=conversation,
-                                text=form.cleaned_data["text"], mode=form.cleaned_data["mode"],
-                                submission_key=form.cleaned_data["submission"])
-        except ValidationError as error:
-            form.add_error(None, error)
+        data = form.cleaned_data
+        findings = tone.check(data["text"], public=data["mode"] == "public",
+                              style=tone.office_style(conversation.office))
+        warnings = [f for f in findings if f.severity == tone.WARNING]
+        if "check" in request.POST:  # only the check, nothing is sent
+            context = _thread_context(request, conversation, reply_form=form,
+                                      findings=findings)
+            return render(request, "inbox/conversation_detail.html", context)
+        if warnings and not data["confirm"]:
+            form.add_error(None, _("Read the warnings below; change the reply, or tick the box "
+                                   "to send it as it is."))
         else:
-            messages.success(request, _("The reply is on its way."))
-            return redirect("inbox:conversation-detail", uuid=conversation.uuid)
-    context = _thread_context(request, conversation, reply_form=form)
+            text = data["text"]
+            footer = conversation.office.reply_footer.strip()
+            if data["footer"] and footer and data["mode"] == "public":
+                text = f"{text.strip()}\n\n{footer}"
+            try:
+                services.reply_send(actor=request.user, conversation=conversation, text=text,
+                                    mode=data["mode"], submission_key=data["submission"])
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The reply is on its way."))
+                return redirect("inbox:conversation-detail", uuid=conversation.uuid)
+    context = _thread_context(request, conversation, reply_form=form, findings=findings)
     return render(request, "inbox/conversation_detail.html", context, status=400)
 
 

@@ -102,3 +102,11 @@ class OfficeRulesFactsForm(forms.ModelForm):
         if months < 6:
             raise forms.ValidationError(_("Appeals are accepted for at least 6 months."))
         return months
+
+
+class OfficeReplyStyleForm(forms.ModelForm):
+    class Meta:
+        model = Office
+        fields = ["reply_greeting_required", "reply_signature", "reply_footer", "reply_jargon"]
+        widgets = {"reply_footer": forms.Textarea(attrs={"rows": 2}),
+                   "reply_jargon": forms.Textarea(attrs={"rows": 4})}

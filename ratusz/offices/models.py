@@ -57,6 +57,16 @@ class Office(models.Model):
         _("outside firm that runs the page (empty if none)"), max_length=200, blank=True)
     appeal_months = models.PositiveSmallIntegerField(
         _("appeals accepted for (months)"), default=6)
+    # How the office writes: the tone and form check holds every draft to it.
+    reply_greeting_required = models.BooleanField(
+        _("replies start with a greeting"), default=True)
+    reply_signature = models.CharField(
+        _("signature at the end of replies"), max_length=200, blank=True)
+    reply_footer = models.TextField(
+        _("footer for public replies (e.g. that answers are information, not decisions)"),
+        blank=True)
+    reply_jargon = models.TextField(
+        _("bureaucratic phrases to avoid, one per line (empty: Ratusz's list)"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -120,3 +120,24 @@ def office_rules_facts_update(*, actor, office: Office, **values) -> Office:
                target=office, data={"before": {f: before[f] for f in changed},
                                     "after": {f: getattr(office, f) for f in changed}})
     return office
+
+
+STYLE_FIELDS = ["reply_greeting_required", "reply_signature", "reply_footer", "reply_jargon"]
+
+
+@transaction.atomic
+def office_reply_style_update(*, actor, office: Office, **values) -> Office:
+    """Change how the office writes (what the tone and form check holds drafts to)."""
+    office = Office.objects.select_for_update().get(pk=office.pk)
+    before = {f: getattr(office, f) for f in STYLE_FIELDS}
+    for name, value in values.items():
+        if name not in STYLE_FIELDS:
+            raise ValueError(f"Not a reply style setting: {name}")
+        setattr(office, name, value)
+    changed = [f for f in STYLE_FIELDS if before[f] != getattr(office, f)]
+    if changed:
+        office.save(update_fields=changed)
+        record(actor=actor, verb="offices.office.reply_style_changed", office=office,
+               target=office, data={"before": {f: before[f] for f in changed},
+                                    "after": {f: getattr(office, f) for f in changed}})
+    return office

@@ -15,5 +15,6 @@ register_verbs(
         "offices.membership.changed": _("Role changed"),
         "offices.membership.revoked": _("Role revoked"),
         "offices.office.rules_facts_changed": _("Office facts for the page rules changed"),
+        "offices.office.reply_style_changed": _("How the office writes replies changed"),
     }
 )

@@ -75,6 +75,10 @@ def load_demo() -> tuple[Office, bool]:
         gdpr_url="https://bip.przykladowo.example.pl/rodo-media-spolecznosciowe",
         accessibility_url="https://przykladowo.example.pl/deklaracja-dostepnosci",
         page_operators="Referat Promocji i Komunikacji Urzędu Gminy Przykładowo",
+        reply_signature="Zespół Urzędu Gminy Przykładowo",
+        reply_footer="Odpowiedzi na tej stronie mają charakter informacyjny i nie są decyzjami "
+                     "administracyjnymi. Sprawy urzędowe załatwisz przez ePUAP, e-Doręczenia "
+                     "albo w urzędzie.",
     )
     departments = {
         slug: department_create(actor=actor, office=office, name=name, slug=slug)
@@ -103,7 +107,75 @@ def load_demo() -> tuple[Office, bool]:
         linked_page_id=DEMO_PAGE_ID,
     )
     _load_rules(office)
+    _load_templates(office, departments)
     return office, True
+
+
+# A starter set of reply templates; {…} are filled in from the conversation and the office.
+TEMPLATES = [
+    ("answer", "odpady", "Odbiór odpadów: harmonogram", "odpady śmieci harmonogram odbiór wywóz "
+     "gabaryty segregacja",
+     "Dzień dobry{imie_przecinek}\n\ndziękujemy za pytanie. Harmonogram odbioru odpadów dla "
+     "każdej ulicy jest w BIP: {bip}/odpady. Odpady wielkogabarytowe odbieramy dwa razy w roku; "
+     "terminy są w tym samym harmonogramie. Jeśli odbiór się nie odbył, prosimy o informację w "
+     "wiadomości prywatnej z nazwą ulicy.\n\nPozdrawiamy,\n{podpis}"),
+    ("answer", "podatki", "Podatek od nieruchomości: raty i płatność", "podatek nieruchomości "
+     "raty termin płatność konto",
+     "Dzień dobry{imie_przecinek}\n\npodatek od nieruchomości płaci się w czterech ratach: "
+     "do 15 marca, 15 maja, 15 września i 15 listopada. Numer konta jest w decyzji podatkowej; "
+     "w sprawie swojego konta podatkowego prosimy pisać prywatnie albo przez ePUAP ({epuap}), "
+     "nie w komentarzu.\n\nPozdrawiamy,\n{podpis}"),
+    ("answer", "usc", "Urząd Stanu Cywilnego: akty i wizyty", "usc akt urodzenia ślub zgon "
+     "odpis wizyta",
+     "Dzień dobry{imie_przecinek}\n\nodpis aktu stanu cywilnego zamówisz przez gov.pl, przez "
+     "ePUAP albo osobiście w urzędzie ({adres}), w godzinach: {godziny}.\n\n"
+     "Pozdrawiamy,\n{podpis}"),
+    ("answer", "drogi", "Drogi i oświetlenie: zgłoszenie usterki", "droga dziura oświetlenie "
+     "latarnia chodnik usterka",
+     "Dzień dobry{imie_przecinek}\n\ndziękujemy za zgłoszenie. Przekazaliśmy je do Referatu "
+     "Dróg i Inwestycji. Jeśli usterka zagraża bezpieczeństwu, prosimy dzwonić: {telefon}.\n\n"
+     "Pozdrawiamy,\n{podpis}"),
+    ("answer", "gops", "Pomoc społeczna: gdzie się zgłosić", "pomoc społeczna gops zasiłek "
+     "opał wsparcie",
+     "Dzień dobry{imie_przecinek}\n\nw sprawie pomocy prosimy o kontakt z Gminnym Ośrodkiem "
+     "Pomocy Społecznej: {telefon}, {email}. Szczegóły sytuacji najlepiej opisać w wiadomości "
+     "prywatnej albo na miejscu, nie w komentarzu.\n\nPozdrawiamy,\n{podpis}"),
+    ("udip", None, "Wniosek o informację publiczną: przyjęcie", "informacja publiczna wniosek "
+     "udip dostęp",
+     "Dzień dobry{imie_przecinek}\n\ndziękujemy, traktujemy tę wiadomość jako wniosek o "
+     "udostępnienie informacji publicznej. Odpowiemy bez zbędnej zwłoki, najpóźniej do {termin}. "
+     "Odpowiedź możemy przesłać e-mailem; wniosek można też złożyć przez ePUAP ({epuap}).\n\n"
+     "Pozdrawiamy,\n{podpis}"),
+    ("complaint", None, "Skarga lub wniosek: jak złożyć", "skarga wniosek kpa zażalenie "
+     "reklamacja",
+     "Dzień dobry{imie_przecinek}\n\nprzykro nam, że sprawa nie została dobrze załatwiona. "
+     "Skargę lub wniosek można złożyć pisemnie na adres {adres}, e-mailem ({email}), przez "
+     "ePUAP ({epuap}) albo e-Doręczenia ({edoreczenia}). Odpowiemy w ciągu miesiąca.\n\n"
+     "Pozdrawiamy,\n{podpis}"),
+    ("formal", None, "Sprawa urzędowa: jak ją wnieść", "podanie wniosek formalny epuap "
+     "e-doręczenia sprawa urzędowa",
+     "Dzień dobry{imie_przecinek}\n\nta sprawa wymaga złożenia wniosku w urzędzie. Można to "
+     "zrobić przez ePUAP ({epuap}), e-Doręczenia ({edoreczenia}) albo osobiście: {adres}, "
+     "{godziny}. Wiadomość na Facebooku nie jest wnioskiem, ale chętnie podpowiemy, jaki "
+     "formularz wybrać.\n\nPozdrawiamy,\n{podpis}"),
+    ("emergency", "kryzys", "Zagrożenie: najpierw 112", "zagrożenie awaria gaz pożar powódź "
+     "112",
+     "Jeśli zagrożone jest życie, zdrowie lub mienie, prosimy natychmiast dzwonić pod 112. "
+     "Przekazaliśmy wiadomość dyżurnemu gminy.\n\n{podpis}"),
+    ("private", None, "Przeniesienie rozmowy do wiadomości prywatnej", "prywatnie dane "
+     "wiadomość prywatna przeniesienie",
+     "Dzień dobry{imie_przecinek}\n\nżeby nie podawać danych publicznie, odpisaliśmy w "
+     "wiadomości prywatnej. Prosimy o kontakt tam.\n\nPozdrawiamy,\n{podpis}"),
+]
+
+
+def _load_templates(office: Office, departments: dict) -> None:
+    from ratusz.answers.services import template_save
+
+    admin = office.memberships.get(user__username="admin").user
+    for kind, dept, title, keywords, body in TEMPLATES:
+        template_save(actor=admin, office=office, title=title, body=body, kind=kind,
+                      keywords=keywords, department=departments.get(dept) if dept else None)
 
 
 def _load_rules(office: Office) -> None:

@@ -98,15 +98,16 @@ def test_viewer_reads_but_cannot_reply(client, world, thread):
 def test_responder_replies_and_the_reply_is_sent(client, world, thread, graph_ok, committed):
     client.force_login(world.anna)
     with committed():
-        response = client.post(f"/inbox/c/{thread.uuid}/reply",
-                               {"text": "Odbiór w czwartek.", "mode": "public"})
+        response = client.post(f"/inbox/c/{thread.uuid}/reply", {
+            "text": "Dzień dobry,\nodbiór w czwartek.\nPozdrawiamy, zespół urzędu",
+            "mode": "public"})
     assert response.status_code == 302
     reply = Message.objects.get(direction="out")
     assert (reply.author_user, reply.delivery, reply.platform_id) == (world.anna, "sent",
                                                                        "998877_2")
     assert len(graph_ok) == 1
     page = client.get(f"/inbox/c/{thread.uuid}/").content.decode()
-    assert "Odbiór w czwartek." in page
+    assert "odbiór w czwartek." in page
 
 
 def test_invalid_reply_shows_the_reason(client, world, thread):

@@ -27,18 +27,22 @@ def test_log_in_see_a_message_arrive_answer_it_and_see_it_delivered(desk, live_s
     row.click()
     page.wait_for_url("**/inbox/c/**")
     assert_accessible(page, "thread")
-    page.get_by_label("Odpowiedź").fill("Druga rata jest płatna do 15 maja.")
+    page.get_by_label("Odpowiedź").fill(
+        "Dzień dobry,\ndruga rata jest płatna do 15 maja.\n"
+        "Pozdrawiamy,\nZespół Urzędu Gminy Przykładowo")
     page.get_by_role("button", name="Wyślij").click()
     page.wait_for_url("**/inbox/c/**")
     delivered = page.locator("[data-delivery]").filter(has_text="Wysłana")
     delivered.first.wait_for(timeout=15_000)
-    assert page.get_by_text("Druga rata jest płatna do 15 maja.").is_visible()
+    assert page.get_by_text("druga rata jest płatna do 15 maja.").is_visible()
     assert_accessible(page, "thread after the reply")
 
     sent = [r for r in desk.http.get("/_sandbox/requests").json()["data"]
             if r["method"] == "POST" and r["path"].endswith("/messages")]
     assert len(sent) == 1
-    assert sent[0]["body"]["message"]["text"] == "Druga rata jest płatna do 15 maja."
+    assert sent[0]["body"]["message"]["text"] == (
+        "Dzień dobry,\ndruga rata jest płatna do 15 maja.\nPozdrawiamy,\n"
+        "Zespół Urzędu Gminy Przykładowo")
 
 
 def test_an_administrator_edits_the_calendar_and_reads_the_deadlines(desk, live_server, page):

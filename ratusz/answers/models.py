@@ -1,0 +1,45 @@
+"""Reply templates: per office and department, versioned (an edit is a new version, so what a
+reply was built from stays readable), searchable by keyword."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ReplyTemplate(models.Model):
+    class Kind(models.TextChoices):
+        ANSWER = "answer", _("Answer")
+        FORMAL = "formal", _("Formal matter: how to file it")
+        UDIP = "udip", _("Request for public information")
+        COMPLAINT = "complaint", _("Complaint or motion")
+        EMERGENCY = "emergency", _("Emergency")
+        PRIVATE = "private", _("Moving to a private channel")
+
+    family = models.UUIDField(default=uuid.uuid4, db_index=True)  # the same template's versions
+    version = models.PositiveIntegerField(default=1)
+    is_current = models.BooleanField(default=True)
+    office = models.ForeignKey("offices.Office", on_delete=models.CASCADE,
+                               related_name="reply_templates")
+    department = models.ForeignKey("offices.Department", null=True, blank=True,
+                                   on_delete=models.SET_NULL)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices,
+                            default=Kind.ANSWER)
+    title = models.CharField(_("title"), max_length=200)
+    keywords = models.CharField(_("keywords"), max_length=300, blank=True)
+    body = models.TextField(_("text"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(fields=["family", "version"], name="one_template_version"),
+            models.UniqueConstraint(fields=["family"], condition=models.Q(is_current=True),
+                                    name="one_current_template_version"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} (v{self.version})"

@@ -1,0 +1,8 @@
+from django.utils.translation import gettext_lazy as _
+
+from ratusz.audit.registry import register_verbs
+
+register_verbs({
+    "answers.template.saved": _("Reply template saved"),
+    "answers.template.retired": _("Reply template retired"),
+})

@@ -1,0 +1,69 @@
+"""The office's reply templates: list, write, change (a new version) and retire."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from ratusz.answers import services
+from ratusz.answers.forms import TemplateForm
+from ratusz.answers.models import ReplyTemplate
+from ratusz.offices.access import access_office
+from ratusz.offices.forms import OfficeReplyStyleForm
+from ratusz.offices.models import Office, Role
+from ratusz.offices.services import office_reply_style_update
+
+VARIABLES = services.VARIABLES
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def template_list(request: HttpRequest, slug: str, pk: int | None = None):
+    office, membership = access_office(request.user, slug, role=Role.RESPONDER)
+    style = OfficeReplyStyleForm(request.POST if "style" in request.POST else None,
+                                 instance=Office.objects.get(pk=office.pk), prefix="style")
+    if "style" in request.POST:
+        access_office(request.user, slug, role=Role.ADMIN)
+        if style.is_valid():
+            office_reply_style_update(actor=request.user, office=office, **{
+                f: style.cleaned_data[f] for f in style.Meta.fields})
+            messages.success(request, _("Saved."))
+            return redirect("answers-templates", slug=office.slug)
+    editing = get_object_or_404(services.current(office), pk=pk) if pk else None
+    initial = {}
+    if editing is not None:
+        initial = {"title": editing.title, "kind": editing.kind, "keywords": editing.keywords,
+                   "body": editing.body,
+                   "department": editing.department.slug if editing.department else ""}
+    form = TemplateForm(request.POST if "style" not in request.POST else None, office=office,
+                        initial=initial)
+    if request.method == "POST" and "style" not in request.POST:
+        access_office(request.user, slug, role=Role.MODERATOR)
+        if form.is_valid():
+            data = form.cleaned_data
+            services.template_save(
+                actor=request.user, office=office, title=data["title"], body=data["body"],
+                kind=data["kind"], keywords=data["keywords"], replaces=editing,
+                department=office.departments.filter(slug=data["department"]).first())
+            messages.success(request, _("Template saved."))
+            return redirect("answers-templates", slug=office.slug)
+    query = request.GET.get("q", "")
+    return render(request, "answers/templates.html", {
+        "office": office, "membership": membership, "form": form, "editing": editing,
+        "templates": services.search(office, query) if query else services.current(office),
+        "query": query, "variables": VARIABLES, "style": style,
+        "is_admin": membership.allows(Role.ADMIN),
+        "can_edit": membership.allows(Role.MODERATOR)},
+        status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_POST
+def template_retire(request: HttpRequest, slug: str, pk: int):
+    office, _membership = access_office(request.user, slug, role=Role.MODERATOR)
+    template = get_object_or_404(ReplyTemplate, office=office, pk=pk, is_current=True)
+    services.template_retire(actor=request.user, template=template)
+    messages.success(request, _("Template retired."))
+    return redirect("answers-templates", slug=office.slug)

@@ -960,6 +960,35 @@ PL = {
     "The tone and form check holds every draft to this style. It warns; only personal data in a public reply is refused.":
         "Sprawdzenie tonu i formy porównuje z tym stylem każdą odpowiedź. Tylko ostrzega; odrzuca jedynie dane osobowe w publicznej odpowiedzi.",
     "Save the style": "Zapisz styl",
+    "Source (BIP or the office's site)": "Źródło (BIP lub strona urzędu)",
+    "question": "pytanie",
+    "answer": "odpowiedź",
+    "source (BIP or the office's site)": "źródło (BIP lub strona urzędu)",
+    "Knowledge base": "Baza wiedzy",
+    "Questions residents ask often, with the answer and where it is published. The composer suggests the best matches for each question, with their sources; the person answering decides what to send.":
+        "Pytania, które mieszkańcy często zadają, z odpowiedzią i miejscem jej publikacji. Przy każdym pytaniu okno odpowiedzi proponuje najlepiej pasujące wpisy ze źródłami; o tym, co wysłać, decyduje osoba odpowiadająca.",
+    "Search the knowledge base": "Szukaj w bazie wiedzy",
+    "no source yet": "bez źródła",
+    "Nothing found.": "Nic nie znaleziono.",
+    "New entry": "Nowy wpis",
+    "Save the entry": "Zapisz wpis",
+    "Import a CSV": "Import z pliku CSV",
+    "UTF-8 file with the columns key, department, question, answer, source_url, keywords":
+        "Plik UTF-8 z kolumnami key, department, question, answer, source_url, keywords",
+    "Import": "Importuj",
+    "Knowledge base entry saved": "Zapisano wpis bazy wiedzy",
+    "Knowledge base imported": "Zaimportowano bazę wiedzy",
+    "Imported %(n)s entries.": "Zaimportowano wpisy: %(n)s.",
+    "The file is not a UTF-8 CSV with the columns key, department, question, answer, source_url, keywords.":
+        "Plik nie jest plikiem CSV w UTF-8 z kolumnami key, department, question, answer, source_url, keywords.",
+    "Entry saved.": "Zapisano wpis.",
+    "Saved to the knowledge base as “%(key)s”; add its source there.":
+        "Zapisano w bazie wiedzy jako „%(key)s”; uzupełnij tam źródło.",
+    "Save to the knowledge base": "Zapisz w bazie wiedzy",
+    "From the knowledge base": "Z bazy wiedzy",
+    "source": "źródło",
+    "Insert": "Wstaw",
+    "The office answered similar questions so:": "Na podobne pytania urząd odpowiadał tak:",
 }
 
 

@@ -16,3 +16,14 @@ class TemplateForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["department"].choices = [("", _("whole office"))] + [
             (d.slug, d.name) for d in office.departments.all()]
+
+
+class KnowledgeForm(forms.Form):
+    question = forms.CharField(label=_("Question"), max_length=1000,
+                               widget=forms.Textarea(attrs={"rows": 2}))
+    answer = forms.CharField(label=_("Answer"), max_length=4000,
+                             widget=forms.Textarea(attrs={"rows": 4}))
+    source_url = forms.URLField(label=_("Source (BIP or the office's site)"), required=False,
+                                assume_scheme="https")
+    keywords = forms.CharField(label=_("Keywords (for search)"), max_length=300,
+                               required=False)

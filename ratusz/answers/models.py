@@ -43,3 +43,33 @@ class ReplyTemplate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} (v{self.version})"
+
+
+class KnowledgeEntry(models.Model):
+    """A question the office answers often, its answer and where it is published (BIP, the
+    office's site): the ground suggestions stand on."""
+
+    office = models.ForeignKey("offices.Office", on_delete=models.CASCADE,
+                               related_name="knowledge")
+    key = models.SlugField(_("key"), max_length=80)
+    department = models.ForeignKey("offices.Department", null=True, blank=True,
+                                   on_delete=models.SET_NULL)
+    question = models.TextField(_("question"))
+    answer = models.TextField(_("answer"))
+    source_url = models.URLField(_("source (BIP or the office's site)"), blank=True)
+    keywords = models.CharField(_("keywords"), max_length=300, blank=True)
+    is_active = models.BooleanField(default=True)
+    promoted_from = models.ForeignKey("inbox.Message", null=True, blank=True,
+                                      on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["key"]
+        constraints = [models.UniqueConstraint(fields=["office", "key"],
+                                               name="one_knowledge_key_per_office")]
+
+    def __str__(self) -> str:
+        return self.key

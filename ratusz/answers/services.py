@@ -122,3 +122,11 @@ def template_retire(*, actor, template: ReplyTemplate) -> None:
         is_current=False)
     record(actor=actor, verb="answers.template.retired", office=template.office,
            target=template, data={"title": template.title})
+
+
+def from_entry(entry, conversation: Conversation) -> str:
+    """A knowledge-base entry as the start of a reply, with its source and the signature."""
+    values = variables(conversation)
+    source = f"\n\nWięcej: {entry.source_url}" if entry.source_url else ""
+    return (f"Dzień dobry{values['imie_przecinek']}\n\n{entry.answer.strip()}{source}"
+            f"\n\nPozdrawiamy,\n{values['podpis']}").strip()

@@ -5,4 +5,6 @@ from ratusz.audit.registry import register_verbs
 register_verbs({
     "answers.template.saved": _("Reply template saved"),
     "answers.template.retired": _("Reply template retired"),
+    "answers.knowledge.saved": _("Knowledge base entry saved"),
+    "answers.knowledge.imported": _("Knowledge base imported"),
 })

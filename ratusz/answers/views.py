@@ -1,15 +1,18 @@
 """The office's reply templates: list, write, change (a new version) and retire."""
 
+import csv
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ratusz.answers import services
-from ratusz.answers.forms import TemplateForm
-from ratusz.answers.models import ReplyTemplate
+from ratusz.answers import knowledge, services
+from ratusz.answers.forms import KnowledgeForm, TemplateForm
+from ratusz.answers.models import KnowledgeEntry, ReplyTemplate
+from ratusz.inbox.access import access_message
 from ratusz.offices.access import access_office
 from ratusz.offices.forms import OfficeReplyStyleForm
 from ratusz.offices.models import Office, Role
@@ -67,3 +70,52 @@ def template_retire(request: HttpRequest, slug: str, pk: int):
     services.template_retire(actor=request.user, template=template)
     messages.success(request, _("Template retired."))
     return redirect("answers-templates", slug=office.slug)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def knowledge_list(request: HttpRequest, slug: str):
+    """The knowledge base: search it, import a CSV, add an entry."""
+    office, membership = access_office(request.user, slug, role=Role.RESPONDER)
+    form = KnowledgeForm(request.POST or None)
+    if request.method == "POST":
+        access_office(request.user, slug, role=Role.MODERATOR)
+        upload = request.FILES.get("csv")
+        if upload is not None:
+            try:
+                count = knowledge.entries_import(actor=request.user, office=office,
+                                                 csv_text=upload.read().decode("utf-8-sig"))
+                messages.success(request, _("Imported %(n)s entries.") % {"n": count})
+            except (UnicodeDecodeError, csv.Error, KeyError):
+                messages.error(request, _("The file is not a UTF-8 CSV with the columns "
+                                          "key, department, question, answer, source_url, "
+                                          "keywords."))
+            return redirect("answers-knowledge", slug=office.slug)
+        if form.is_valid():
+            data = form.cleaned_data
+            knowledge.entry_save(actor=request.user, office=office, question=data["question"],
+                                 answer=data["answer"], source_url=data["source_url"],
+                                 keywords=data["keywords"])
+            messages.success(request, _("Entry saved."))
+            return redirect("answers-knowledge", slug=office.slug)
+    query = request.GET.get("q", "")
+    entries = [s["entry"] for s in knowledge.suggest(office, query, k=20)] if query else \
+        KnowledgeEntry.objects.filter(office=office, is_active=True).select_related(
+            "department")
+    return render(request, "answers/knowledge.html", {
+        "office": office, "membership": membership, "form": form, "entries": entries,
+        "query": query, "can_edit": membership.allows(Role.MODERATOR)},
+        status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_POST
+def knowledge_promote(request: HttpRequest, uuid):
+    """A good answer the office sent becomes an entry of the knowledge base."""
+    reply = access_message(request.user, uuid, role=Role.MODERATOR)
+    if reply.direction != "out" or not reply.text:
+        raise Http404("Only the office's answers can be saved.")
+    entry = knowledge.entry_promote(actor=request.user, reply=reply)
+    messages.success(request, _("Saved to the knowledge base as “%(key)s”; add its source "
+                                "there.") % {"key": entry.key})
+    return redirect("inbox:conversation-detail", reply.conversation.uuid)

@@ -66,11 +66,20 @@ def _thread_context(request, conversation, **extra):
 
     membership = conversation.office.memberships.get(user=request.user)
     modes = services.reply_modes(conversation)
+    from ratusz.answers import knowledge
+    from ratusz.answers.models import KnowledgeEntry
+
     inserted = ""
-    chosen = request.GET.get("template", "")
+    chosen, entry_id = request.GET.get("template", ""), request.GET.get("kb", "")
     if chosen.isdigit():  # a template, filled in with this conversation's details
         template = answers.current(conversation.office).filter(pk=chosen).first()
         inserted = answers.render(template, conversation) if template else ""
+    elif entry_id.isdigit():  # a knowledge-base entry, with its source
+        entry = KnowledgeEntry.objects.filter(office=conversation.office, pk=entry_id,
+                                              is_active=True).first()
+        inserted = answers.from_entry(entry, conversation) if entry else ""
+    asked = conversation.messages.filter(direction="in").exclude(text="").order_by(
+        "-created_at").values_list("text", flat=True).first() or ""
     reply_form = extra.pop("reply_form", None) or ReplyForm(
         initial={"mode": modes[0], "submission": uuid4().hex, "text": inserted,
                  "footer": True})
@@ -97,6 +106,10 @@ def _thread_context(request, conversation, **extra):
         "deadline_rules": Deadline.Rule.choices, "today": timezone.localdate(),
         "templates": templates, "template_query": query,
         "suggested_template": answers.suggested(conversation),
+        "knowledge": knowledge.suggest(conversation.office, asked) if asked else [],
+        "past_answers": knowledge.past_answers(conversation.office, asked,
+                                               exclude_conversation=conversation)
+        if asked else [],
         "footer": conversation.office.reply_footer, **extra,
     }
 

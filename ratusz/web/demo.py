@@ -108,7 +108,20 @@ def load_demo() -> tuple[Office, bool]:
     )
     _load_rules(office)
     _load_templates(office, departments)
+    _load_knowledge(office)
     return office, True
+
+
+def _load_knowledge(office: Office) -> None:
+    """The demo knowledge base: common questions with answers and their BIP sources."""
+    from pathlib import Path
+
+    from ratusz.answers.knowledge import entries_import
+
+    source = Path(__file__).resolve().parent.parent / "answers" / "data" / "kb-demo.csv"
+    if source.exists():
+        admin = office.memberships.get(user__username="admin").user
+        entries_import(actor=admin, office=office, csv_text=source.read_text(encoding="utf-8"))
 
 
 # A starter set of reply templates; {…} are filled in from the conversation and the office.

@@ -27,3 +27,20 @@ class KnowledgeForm(forms.Form):
                                 assume_scheme="https")
     keywords = forms.CharField(label=_("Keywords (for search)"), max_length=300,
                                required=False)
+
+
+class HandoffAskForm(forms.Form):
+    department = forms.ChoiceField(label=_("Department"))
+    question = forms.CharField(label=_("Question for the department"), max_length=4000,
+                               widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, office, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["department"].choices = [(d.slug, d.name) for d in office.departments.all()]
+
+
+class HandoffAnswerForm(forms.Form):
+    draft = forms.CharField(label=_("Draft answer for the resident"), max_length=8000,
+                            required=False, widget=forms.Textarea(attrs={"rows": 5}))
+    note = forms.CharField(label=_("Internal note for the person answering"), max_length=4000,
+                           required=False, widget=forms.Textarea(attrs={"rows": 2}))

@@ -73,3 +73,37 @@ class KnowledgeEntry(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class Handoff(models.Model):
+    """A question the person answering a conversation asks a department, and the department's
+    draft answer (or internal note) handed back for them to send."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Waiting for the department")
+        ANSWERED = "answered", _("Answered by the department")
+        USED = "used", _("Answer sent to the resident")
+        CANCELLED = "cancelled", _("Withdrawn")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    office = models.ForeignKey("offices.Office", on_delete=models.CASCADE)
+    conversation = models.ForeignKey("inbox.Conversation", on_delete=models.CASCADE,
+                                     related_name="handoffs")
+    department = models.ForeignKey("offices.Department", on_delete=models.PROTECT)
+    question = models.TextField(_("question for the department"))
+    asked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                 related_name="+")
+    asked_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    draft = models.TextField(_("draft answer for the resident"), blank=True)
+    note = models.TextField(_("internal note for the person answering"), blank=True)
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.PROTECT, related_name="+")
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["asked_at"]
+        indexes = [models.Index(fields=["office", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.department} ({self.status})"

@@ -7,4 +7,7 @@ register_verbs({
     "answers.template.retired": _("Reply template retired"),
     "answers.knowledge.saved": _("Knowledge base entry saved"),
     "answers.knowledge.imported": _("Knowledge base imported"),
+    "answers.handoff.asked": _("Question handed to a department"),
+    "answers.handoff.answered": _("Department handed back its answer"),
+    "answers.handoff.cancelled": _("Question to a department withdrawn"),
 })

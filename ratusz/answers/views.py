@@ -4,15 +4,17 @@ import csv
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ratusz.answers import knowledge, services
-from ratusz.answers.forms import KnowledgeForm, TemplateForm
-from ratusz.answers.models import KnowledgeEntry, ReplyTemplate
-from ratusz.inbox.access import access_message
+from ratusz.answers import handoffs, knowledge, services
+from ratusz.answers.forms import HandoffAnswerForm, HandoffAskForm, KnowledgeForm, TemplateForm
+from ratusz.answers.models import Handoff, KnowledgeEntry, ReplyTemplate
+from ratusz.inbox.access import access_conversation, access_message
 from ratusz.offices.access import access_office
 from ratusz.offices.forms import OfficeReplyStyleForm
 from ratusz.offices.models import Office, Role
@@ -119,3 +121,58 @@ def knowledge_promote(request: HttpRequest, uuid):
     messages.success(request, _("Saved to the knowledge base as “%(key)s”; add its source "
                                 "there.") % {"key": entry.key})
     return redirect("inbox:conversation-detail", reply.conversation.uuid)
+
+
+@login_required
+@require_GET
+def handoff_queue(request: HttpRequest, slug: str):
+    """Questions waiting for departments: a department's people see theirs, coordinators and
+    supervisors see all of them and how long each has waited."""
+    office, membership = access_office(request.user, slug, role=Role.RESPONDER)
+    return render(request, "answers/handoffs.html", {
+        "office": office, "membership": membership, "now": timezone.now(),
+        "handoffs": handoffs.waiting(office, request.user)})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def handoff_detail(request: HttpRequest, slug: str, uuid):
+    office, membership = access_office(request.user, slug, role=Role.RESPONDER)
+    handoff = get_object_or_404(Handoff.objects.select_related(
+        "conversation__resident", "conversation__channel", "department", "asked_by"),
+        office=office, uuid=uuid)
+    form = HandoffAnswerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            handoffs.handoff_answer(actor=request.user, handoff=handoff,
+                                    draft=form.cleaned_data["draft"],
+                                    note=form.cleaned_data["note"])
+            messages.success(request, _("Handed back to the person answering."))
+            return redirect("answers-handoffs", slug=office.slug)
+        except ValidationError as error:
+            form.add_error(None, error)
+    return render(request, "answers/handoff_detail.html", {
+        "office": office, "membership": membership, "handoff": handoff, "form": form,
+        "can_answer": handoffs.can_answer(request.user, handoff),
+        "thread": handoff.conversation.messages.order_by("created_at", "pk")[:100]},
+        status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_POST
+def handoff_ask(request: HttpRequest, uuid):
+    conversation = access_conversation(request.user, uuid, role=Role.RESPONDER)
+    form = HandoffAskForm(request.POST, office=conversation.office)
+    if form.is_valid():
+        try:
+            handoffs.handoff_ask(
+                actor=request.user, conversation=conversation,
+                department=conversation.office.departments.get(
+                    slug=form.cleaned_data["department"]),
+                question=form.cleaned_data["question"])
+            messages.success(request, _("The department has the question."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    else:
+        messages.error(request, _("Choose a department and write the question."))
+    return redirect("inbox:conversation-detail", uuid=conversation.uuid)

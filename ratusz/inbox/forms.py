@@ -17,6 +17,11 @@ class ReplyForm(forms.Form):
                                 initial=True)
     confirm = forms.BooleanField(label=_("I have read the warnings; send it as it is"),
                                  required=False)
+    # The newest message the writer had seen: an answer someone else sent after it is shown
+    # before a second answer goes out.
+    seen = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    confirm_other = forms.BooleanField(label=_("I have read the other answer; send mine too"),
+                                       required=False)
 
 
 class NoteForm(forms.Form):

@@ -1,4 +1,4 @@
-from uuid import uuid4
+from uuid import UUID, uuid4
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from ratusz.answers import handoffs
+from ratusz.answers.forms import HandoffAskForm
 from ratusz.channels.models import Channel
 from ratusz.inbox import deadlines as deadline_services
 from ratusz.inbox import selectors, services, tone
@@ -61,6 +63,13 @@ def conversation_list(request: HttpRequest) -> HttpResponse:
     return render(request, "inbox/conversation_list.html", context)
 
 
+def _uuid_or_none(value: str):
+    try:
+        return UUID(str(value))
+    except ValueError:
+        return None
+
+
 def _thread_context(request, conversation, **extra):
     from ratusz.answers import services as answers
 
@@ -74,15 +83,20 @@ def _thread_context(request, conversation, **extra):
     if chosen.isdigit():  # a template, filled in with this conversation's details
         template = answers.current(conversation.office).filter(pk=chosen).first()
         inserted = answers.render(template, conversation) if template else ""
+    elif request.GET.get("handoff"):  # a department's draft answer
+        wanted = _uuid_or_none(request.GET["handoff"])
+        handoff = conversation.handoffs.filter(uuid=wanted).first() if wanted else None
+        inserted = handoff.draft if handoff else ""
     elif entry_id.isdigit():  # a knowledge-base entry, with its source
         entry = KnowledgeEntry.objects.filter(office=conversation.office, pk=entry_id,
                                               is_active=True).first()
         inserted = answers.from_entry(entry, conversation) if entry else ""
     asked = conversation.messages.filter(direction="in").exclude(text="").order_by(
         "-created_at").values_list("text", flat=True).first() or ""
+    latest = conversation.messages.order_by("-pk").values_list("pk", flat=True).first() or 0
     reply_form = extra.pop("reply_form", None) or ReplyForm(
         initial={"mode": modes[0], "submission": uuid4().hex, "text": inserted,
-                 "footer": True})
+                 "footer": True, "seen": latest})
     query = request.GET.get("tq", "")
     templates = answers.search(conversation.office, query, membership.department)[:8] \
         if query else list(answers.current(conversation.office)[:8])
@@ -110,7 +124,9 @@ def _thread_context(request, conversation, **extra):
         "past_answers": knowledge.past_answers(conversation.office, asked,
                                                exclude_conversation=conversation)
         if asked else [],
-        "footer": conversation.office.reply_footer, **extra,
+        "footer": conversation.office.reply_footer,
+        "handoffs": conversation.handoffs.select_related("department", "answered_by"),
+        "handoff_form": HandoffAskForm(office=conversation.office), **extra,
     }
 
 
@@ -139,7 +155,16 @@ def reply_create(request: HttpRequest, uuid) -> HttpResponse:
             context = _thread_context(request, conversation, reply_form=form,
                                       findings=findings)
             return render(request, "inbox/conversation_detail.html", context)
-        if warnings and not data["confirm"]:
+        others = conversation.messages.filter(
+            direction="out", origin="desk", pk__gt=data["seen"] or 0).exclude(
+            author_user=request.user).select_related("author_user").first()
+        if others is not None and not data["confirm_other"]:
+            form.add_error(None, _("%(who)s answered this conversation while you were writing. "
+                                   "Read their answer; tick the box to send yours too.")
+                           % {"who": others.author_label or _("Someone")})
+            findings.append(tone.Finding("collision", tone.WARNING, _("Someone else answered "
+                                         "meanwhile."), others.text[:200]))
+        elif warnings and not data["confirm"]:
             form.add_error(None, _("Read the warnings below; change the reply, or tick the box "
                                    "to send it as it is."))
         else:
@@ -150,6 +175,7 @@ def reply_create(request: HttpRequest, uuid) -> HttpResponse:
             try:
                 services.reply_send(actor=request.user, conversation=conversation, text=text,
                                     mode=data["mode"], submission_key=data["submission"])
+                handoffs.mark_used(conversation, text)
             except ValidationError as error:
                 form.add_error(None, error)
             else:

@@ -26,6 +26,8 @@ urlpatterns = [
     path("o/<slug:slug>/pytania/<uuid:uuid>", answers_views.handoff_detail,
          name="answers-handoff"),
     path("inbox/c/<uuid:uuid>/zapytaj", answers_views.handoff_ask, name="answers-handoff-ask"),
+    path("inbox/c/<uuid:uuid>/prywatnie", answers_views.move_private,
+         name="answers-move-private"),
     path("wiedza/z-odpowiedzi/<uuid:uuid>", answers_views.knowledge_promote,
          name="answers-knowledge-promote"),
     path("o/<slug:slug>/szablony/<int:pk>", answers_views.template_list,

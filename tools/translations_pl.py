@@ -1034,6 +1034,14 @@ PL = {
         "%(who)s odpowiedział(a) w tej rozmowie, gdy pisałeś/aś. Przeczytaj tę odpowiedź; zaznacz pole, aby wysłać także swoją.",
     "Someone": "Ktoś",
     "Someone else answered meanwhile.": "W międzyczasie odpowiedział ktoś inny.",
+    "Comment moved to a private conversation": "Przeniesiono komentarz do rozmowy prywatnej",
+    "Write both the private message and the public words.": "Napisz i wiadomość prywatną, i słowa publiczne.",
+    "Moved: the private reply and the public note are on their way.":
+        "Przeniesiono: prywatna odpowiedź i publiczna informacja są wysyłane.",
+    "Move to a private conversation": "Przenieś do rozmowy prywatnej",
+    "Private message (the one private reply Meta allows)": "Wiadomość prywatna (jedyna prywatna odpowiedź, na jaką pozwala Meta)",
+    "Public words under the comment (no personal data)": "Publiczna informacja pod komentarzem (bez danych osobowych)",
+    "Send both": "Wyślij obie",
 }
 
 

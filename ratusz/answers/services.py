@@ -130,3 +130,28 @@ def from_entry(entry, conversation: Conversation) -> str:
     source = f"\n\nWięcej: {entry.source_url}" if entry.source_url else ""
     return (f"Dzień dobry{values['imie_przecinek']}\n\n{entry.answer.strip()}{source}"
             f"\n\nPozdrawiamy,\n{values['podpis']}").strip()
+
+
+@transaction.atomic
+def move_to_private(*, actor, conversation: Conversation, private_text: str,
+                    public_text: str):
+    """Move a public comment to a private conversation: the one private reply Meta allows
+    (within 7 days), and a public acknowledgement that exposes no personal data (the inbox
+    refuses one that does)."""
+    from ratusz.inbox.services import ReplyMode, reply_send
+
+    private = reply_send(actor=actor, conversation=conversation, text=private_text,
+                         mode=ReplyMode.PRIVATE)
+    public = reply_send(actor=actor, conversation=conversation, text=public_text,
+                        mode=ReplyMode.PUBLIC)
+    record(actor=actor, verb="answers.conversation.moved_private", office=conversation.office,
+           target=conversation, data={"private": str(private.uuid), "public": str(public.uuid)})
+    return private, public
+
+
+def acknowledgement(conversation: Conversation) -> str:
+    """The public words that go with a move to a private channel."""
+    template = current(conversation.office).filter(kind=ReplyTemplate.Kind.PRIVATE).first()
+    if template is not None:
+        return render(template, conversation)
+    return "Dzień dobry, odpowiedzieliśmy w wiadomości prywatnej."

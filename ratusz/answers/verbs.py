@@ -10,4 +10,5 @@ register_verbs({
     "answers.handoff.asked": _("Question handed to a department"),
     "answers.handoff.answered": _("Department handed back its answer"),
     "answers.handoff.cancelled": _("Question to a department withdrawn"),
+    "answers.conversation.moved_private": _("Comment moved to a private conversation"),
 })

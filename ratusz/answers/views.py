@@ -176,3 +176,22 @@ def handoff_ask(request: HttpRequest, uuid):
     else:
         messages.error(request, _("Choose a department and write the question."))
     return redirect("inbox:conversation-detail", uuid=conversation.uuid)
+
+
+@login_required
+@require_POST
+def move_private(request: HttpRequest, uuid):
+    conversation = access_conversation(request.user, uuid, role=Role.RESPONDER)
+    private_text = request.POST.get("private_text", "").strip()
+    public_text = request.POST.get("public_text", "").strip()
+    if not private_text or not public_text:
+        messages.error(request, _("Write both the private message and the public words."))
+    else:
+        try:
+            services.move_to_private(actor=request.user, conversation=conversation,
+                                     private_text=private_text, public_text=public_text)
+            messages.success(request, _("Moved: the private reply and the public note are on "
+                                        "their way."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    return redirect("inbox:conversation-detail", uuid=conversation.uuid)

@@ -126,7 +126,9 @@ def _thread_context(request, conversation, **extra):
         if asked else [],
         "footer": conversation.office.reply_footer,
         "handoffs": conversation.handoffs.select_related("department", "answered_by"),
-        "handoff_form": HandoffAskForm(office=conversation.office), **extra,
+        "handoff_form": HandoffAskForm(office=conversation.office),
+        "acknowledgement": answers.acknowledgement(conversation)
+        if conversation.kind == "comments" else "", **extra,
     }
 
 

@@ -29,7 +29,7 @@ def test_a_template_found_by_keyboard_is_inserted_checked_and_sent(desk, live_se
     link.focus()
     page.keyboard.press("Enter")
     page.wait_for_url("**template=**")
-    text = page.get_by_label("Odpowiedź")
+    text = page.get_by_label("Odpowiedź", exact=True)
     assert text.input_value().startswith("Dzień dobry, Ewa")
     assert_accessible(page, "composer with a template")
     text.fill("Uprzejmie informuję, że w czwartek!!")

@@ -82,3 +82,26 @@ def test_a_second_answer_waits_until_its_writer_has_read_the_first(demo, people,
     with committed():
         assert client.post(url + "reply", {**mine, "confirm_other": "on"}).status_code == 302
     assert Message.objects.filter(direction="out").count() == 2
+
+
+def test_a_comment_moves_to_a_private_conversation_with_a_clean_public_note(
+        demo, people, sandbox, client, committed):
+    sandbox.inbound(channel="facebook", kind="comment", who="Ewa Malinowska",
+                    text="Mam zaległość w podatku, co robić?")
+    sandbox.flush()
+    conversation = Message.objects.get(direction="in").conversation
+    client.force_login(people.responder)
+    page = client.get(f"/inbox/c/{conversation.uuid}/").content.decode()
+    assert "data-move-private" in page and "odpisaliśmy w" in page
+    url = f"/inbox/c/{conversation.uuid}/prywatnie"
+    client.post(url, {"private_text": "Dzień dobry, prosimy o numer sprawy.",
+                      "public_text": "Pani Ewa Malinowska, PESEL 44051401359, ma zaległość."})
+    assert not Message.objects.filter(direction="out").exists()  # refused as a whole
+    with committed():
+        client.post(url, {"private_text": "Dzień dobry, prosimy o numer sprawy.",
+                          "public_text": "Dzień dobry, odpisaliśmy w wiadomości prywatnej."})
+    sandbox.flush()
+    sent = Message.objects.filter(direction="out")
+    assert {(m.is_private_reply, m.delivery) for m in sent} == {(True, "sent"),
+                                                                (False, "sent")}
+    assert AuditEvent.objects.filter(verb="answers.conversation.moved_private").count() == 1

@@ -1042,6 +1042,38 @@ PL = {
     "Private message (the one private reply Meta allows)": "Wiadomość prywatna (jedyna prywatna odpowiedź, na jaką pozwala Meta)",
     "Public words under the comment (no personal data)": "Publiczna informacja pod komentarzem (bez danych osobowych)",
     "Send both": "Wyślij obie",
+    # Answering: approval of sensitive replies.
+    "This draft has already been decided.": "O tym projekcie już zdecydowano.",
+    "Say what to change.": "Napisz, co zmienić.",
+    "Waiting for approval": "Czeka na zatwierdzenie",
+    "Approved and sent": "Zatwierdzona i wysłana",
+    "Returned with a comment": "Zwrócona z uwagą",
+    "Reply to approve": "Odpowiedź do zatwierdzenia",
+    "Replies to approve": "Odpowiedzi do zatwierdzenia",
+    "Written by %(who)s; needs approval because: %(why)s.": "Autor: %(who)s; wymaga zatwierdzenia, bo: %(why)s.",
+    "Draft (you may edit it)": "Projekt (możesz go poprawić)",
+    "Approve and send": "Zatwierdź i wyślij",
+    "Comment for the author": "Uwaga dla autora",
+    "Return with the comment": "Zwróć z uwagą",
+    "Replies in sensitive conversations, or by staff whose replies need approval. Read the draft with its thread; approve it (you may edit it first) or return it with a comment.":
+        "Odpowiedzi w rozmowach wrażliwych albo osób, których odpowiedzi wymagają zatwierdzenia. Przeczytaj projekt razem z rozmową; zatwierdź go (możesz go najpierw poprawić) albo zwróć z uwagą.",
+    "Written": "Napisano",
+    "By": "Autor",
+    "Reply submitted for approval": "Odpowiedź przekazana do zatwierdzenia",
+    "Reply approved and sent": "Odpowiedź zatwierdzona i wysłana",
+    "Reply returned with a comment": "Odpowiedź zwrócona z uwagą",
+    "Approved: the reply is on its way.": "Zatwierdzono: odpowiedź jest wysyłana.",
+    "Returned to its author with your comment.": "Zwrócono autorowi z Twoją uwagą.",
+    "Review it": "Sprawdź",
+    "The reply cannot go out as it is: see the check below.": "Tej odpowiedzi nie można wysłać w tej postaci: zobacz uwagi poniżej.",
+    "The reply waits for a supervisor's approval.": "Odpowiedź czeka na zatwierdzenie przez przełożonego.",
+    "replies in sensitive conversations (dissatisfaction, formal matters, politics) need a supervisor's approval":
+        "odpowiedzi w rozmowach wrażliwych (niezadowolenie, sprawy urzędowe, polityka) wymagają zatwierdzenia przez przełożonego",
+    "replies need approval": "odpowiedzi wymagają zatwierdzenia",
+    "the author's replies need approval": "odpowiedzi autora wymagają zatwierdzenia",
+    "the resident is dissatisfied": "mieszkaniec jest niezadowolony",
+    "a formal matter": "sprawa urzędowa",
+    "a political topic": "temat polityczny",
 }
 
 

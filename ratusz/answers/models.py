@@ -107,3 +107,44 @@ class Handoff(models.Model):
 
     def __str__(self) -> str:
         return f"{self.department} ({self.status})"
+
+
+class ReplyDraft(models.Model):
+    """A reply that waits for a supervisor: in a sensitive conversation, or by new staff."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for approval")
+        APPROVED = "approved", _("Approved and sent")
+        RETURNED = "returned", _("Returned with a comment")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    office = models.ForeignKey("offices.Office", on_delete=models.CASCADE)
+    conversation = models.ForeignKey("inbox.Conversation", on_delete=models.CASCADE,
+                                     related_name="reply_drafts")
+    mode = models.CharField(max_length=10)
+    text = models.TextField()
+    reason = models.CharField(max_length=40)  # why it needs approval
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                               related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="+")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    comment = models.TextField(blank=True)
+    message = models.ForeignKey("inbox.Message", null=True, blank=True,
+                                on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.conversation_id} {self.status}"
+
+    REASONS = {"new_staff": _("the author's replies need approval"),
+               "dissatisfaction": _("the resident is dissatisfied"),
+               "formal_matter": _("a formal matter"), "politics": _("a political topic")}
+
+    @property
+    def reason_label(self) -> str:
+        return str(self.REASONS.get(self.reason, self.reason))

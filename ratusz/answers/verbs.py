@@ -11,4 +11,7 @@ register_verbs({
     "answers.handoff.answered": _("Department handed back its answer"),
     "answers.handoff.cancelled": _("Question to a department withdrawn"),
     "answers.conversation.moved_private": _("Comment moved to a private conversation"),
+    "answers.draft.submitted": _("Reply submitted for approval"),
+    "answers.draft.approved": _("Reply approved and sent"),
+    "answers.draft.returned": _("Reply returned with a comment"),
 })

@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ratusz.answers import handoffs, knowledge, services
+from ratusz.answers import approvals, handoffs, knowledge, services
 from ratusz.answers.forms import HandoffAnswerForm, HandoffAskForm, KnowledgeForm, TemplateForm
-from ratusz.answers.models import Handoff, KnowledgeEntry, ReplyTemplate
+from ratusz.answers.models import Handoff, KnowledgeEntry, ReplyDraft, ReplyTemplate
 from ratusz.inbox.access import access_conversation, access_message
 from ratusz.offices.access import access_office
 from ratusz.offices.forms import OfficeReplyStyleForm
@@ -195,3 +195,37 @@ def move_private(request: HttpRequest, uuid):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
     return redirect("inbox:conversation-detail", uuid=conversation.uuid)
+
+
+@login_required
+@require_GET
+def draft_queue(request: HttpRequest, slug: str):
+    office, membership = access_office(request.user, slug, role=Role.SUPERVISOR)
+    return render(request, "answers/drafts.html", {
+        "office": office, "membership": membership,
+        "drafts": ReplyDraft.objects.filter(office=office, status="pending").select_related(
+            "author", "conversation__resident")})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def draft_review(request: HttpRequest, slug: str, uuid):
+    office, membership = access_office(request.user, slug, role=Role.SUPERVISOR)
+    draft = get_object_or_404(ReplyDraft.objects.select_related("author", "conversation"),
+                              office=office, uuid=uuid)
+    if request.method == "POST":
+        try:
+            if request.POST.get("decision") == "approve":
+                approvals.draft_approve(actor=request.user, draft=draft,
+                                        text=request.POST.get("text"))
+                messages.success(request, _("Approved: the reply is on its way."))
+            else:
+                approvals.draft_return(actor=request.user, draft=draft,
+                                       comment=request.POST.get("comment", ""))
+                messages.success(request, _("Returned to its author with your comment."))
+            return redirect("answers-drafts", slug=office.slug)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    return render(request, "answers/draft_review.html", {
+        "office": office, "membership": membership, "draft": draft,
+        "thread": draft.conversation.messages.order_by("created_at", "pk")[:100]})

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from ratusz.answers import handoffs
+from ratusz.answers import approvals, handoffs
 from ratusz.answers.forms import HandoffAskForm
 from ratusz.channels.models import Channel
 from ratusz.inbox import deadlines as deadline_services
@@ -126,6 +126,8 @@ def _thread_context(request, conversation, **extra):
         if asked else [],
         "footer": conversation.office.reply_footer,
         "handoffs": conversation.handoffs.select_related("department", "answered_by"),
+        "drafts": conversation.reply_drafts.exclude(status="approved").select_related(
+            "author", "reviewer"),
         "handoff_form": HandoffAskForm(office=conversation.office),
         "acknowledgement": answers.acknowledgement(conversation)
         if conversation.kind == "comments" else "", **extra,
@@ -166,6 +168,8 @@ def reply_create(request: HttpRequest, uuid) -> HttpResponse:
                            % {"who": others.author_label or _("Someone")})
             findings.append(tone.Finding("collision", tone.WARNING, _("Someone else answered "
                                          "meanwhile."), others.text[:200]))
+        elif any(f.severity == tone.BLOCKING for f in findings):
+            form.add_error(None, _("The reply cannot go out as it is: see the check below."))
         elif warnings and not data["confirm"]:
             form.add_error(None, _("Read the warnings below; change the reply, or tick the box "
                                    "to send it as it is."))
@@ -174,6 +178,12 @@ def reply_create(request: HttpRequest, uuid) -> HttpResponse:
             footer = conversation.office.reply_footer.strip()
             if data["footer"] and footer and data["mode"] == "public":
                 text = f"{text.strip()}\n\n{footer}"
+            reason = approvals.needs_approval(request.user, conversation)
+            if reason:  # it waits for a supervisor; nothing is sent yet
+                approvals.draft_submit(actor=request.user, conversation=conversation,
+                                       text=text, mode=data["mode"], reason=reason)
+                messages.info(request, _("The reply waits for a supervisor's approval."))
+                return redirect("inbox:conversation-detail", uuid=conversation.uuid)
             try:
                 services.reply_send(actor=request.user, conversation=conversation, text=text,
                                     mode=data["mode"], submission_key=data["submission"])

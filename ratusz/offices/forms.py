@@ -107,6 +107,7 @@ class OfficeRulesFactsForm(forms.ModelForm):
 class OfficeReplyStyleForm(forms.ModelForm):
     class Meta:
         model = Office
-        fields = ["reply_greeting_required", "reply_signature", "reply_footer", "reply_jargon"]
+        fields = ["reply_greeting_required", "reply_signature", "reply_footer", "reply_jargon",
+                  "approve_sensitive"]
         widgets = {"reply_footer": forms.Textarea(attrs={"rows": 2}),
                    "reply_jargon": forms.Textarea(attrs={"rows": 4})}

@@ -67,6 +67,9 @@ class Office(models.Model):
         blank=True)
     reply_jargon = models.TextField(
         _("bureaucratic phrases to avoid, one per line (empty: Ratusz's list)"), blank=True)
+    approve_sensitive = models.BooleanField(
+        _("replies in sensitive conversations (dissatisfaction, formal matters, politics) need "
+          "a supervisor's approval"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -120,6 +123,8 @@ class Membership(models.Model):
     )
     # The position (stanowisko) the public register and udip answers name instead of a person.
     position = models.CharField(_("position"), max_length=200, blank=True)
+    # New staff: every reply they write waits for a supervisor's approval.
+    replies_need_approval = models.BooleanField(_("replies need approval"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

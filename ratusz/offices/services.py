@@ -122,7 +122,8 @@ def office_rules_facts_update(*, actor, office: Office, **values) -> Office:
     return office
 
 
-STYLE_FIELDS = ["reply_greeting_required", "reply_signature", "reply_footer", "reply_jargon"]
+STYLE_FIELDS = ["reply_greeting_required", "reply_signature", "reply_footer", "reply_jargon",
+                "approve_sensitive"]
 
 
 @transaction.atomic

@@ -41,6 +41,10 @@ RATUSZ_META_VERIFY_TOKEN = env("RATUSZ_META_VERIFY_TOKEN", "sandbox-verify-token
 RATUSZ_META_APP_ID = env("RATUSZ_META_APP_ID", "900000000000001")
 RATUSZ_GRAPH_URL = env("RATUSZ_GRAPH_URL", "http://127.0.0.1:8100/v25.0")
 RATUSZ_GRAPH_TIMEOUT = float(env("RATUSZ_GRAPH_TIMEOUT", "10"))
+# The key for an office's language-model endpoint, if it needs one (the endpoint and the model
+# are set per office; drafts are off until an office sets them).
+RATUSZ_LLM_KEY = env("RATUSZ_LLM_KEY", "")
+RATUSZ_LLM_TIMEOUT = float(env("RATUSZ_LLM_TIMEOUT", "30"))
 # Ask the Graph API for a new messaging resident's name and a new post's text (data
 # minimisation: an office may switch this off and see platform ids instead of names).
 RATUSZ_FETCH_PLATFORM_DETAILS = env_bool("RATUSZ_FETCH_PLATFORM_DETAILS", True)

@@ -1074,6 +1074,12 @@ PL = {
     "the resident is dissatisfied": "mieszkaniec jest niezadowolony",
     "a formal matter": "sprawa urzędowa",
     "a political topic": "temat polityczny",
+    "Draft an answer with the office's language model": "Przygotuj projekt odpowiedzi modelem językowym urzędu",
+    "A draft written by a language model from these knowledge-base entries; check every sentence before sending:":
+        "Projekt napisany przez model językowy na podstawie tych wpisów bazy wiedzy; przed wysłaniem sprawdź każde zdanie:",
+    "The language model gave no draft": "Model językowy nie przygotował projektu",
+    "language model endpoint (OpenAI-compatible, empty: off)": "adres modelu językowego (zgodny z OpenAI; puste: wyłączone)",
+    "language model name": "nazwa modelu językowego",
 }
 
 

@@ -93,6 +93,15 @@ def _thread_context(request, conversation, **extra):
         inserted = answers.from_entry(entry, conversation) if entry else ""
     asked = conversation.messages.filter(direction="in").exclude(text="").order_by(
         "-created_at").values_list("text", flat=True).first() or ""
+    from ratusz.answers import llm
+
+    llm_draft, llm_error = None, ""
+    if request.GET.get("llm") and llm.enabled(conversation.office) and asked:
+        try:  # only fills the composer: a person reads, edits and sends it, or not
+            llm_draft = llm.draft(conversation.office, asked)
+            inserted = llm_draft.text
+        except llm.Unavailable as error:
+            llm_error = str(error)
     latest = conversation.messages.order_by("-pk").values_list("pk", flat=True).first() or 0
     reply_form = extra.pop("reply_form", None) or ReplyForm(
         initial={"mode": modes[0], "submission": uuid4().hex, "text": inserted,
@@ -121,6 +130,8 @@ def _thread_context(request, conversation, **extra):
         "templates": templates, "template_query": query,
         "suggested_template": answers.suggested(conversation),
         "knowledge": knowledge.suggest(conversation.office, asked) if asked else [],
+        "llm_enabled": llm.enabled(conversation.office), "llm_draft": llm_draft,
+        "llm_error": llm_error,
         "past_answers": knowledge.past_answers(conversation.office, asked,
                                                exclude_conversation=conversation)
         if asked else [],

@@ -107,7 +107,8 @@ class OfficeRulesFactsForm(forms.ModelForm):
 class OfficeReplyStyleForm(forms.ModelForm):
     class Meta:
         model = Office
+        formfield_callback = _https_urls
         fields = ["reply_greeting_required", "reply_signature", "reply_footer", "reply_jargon",
-                  "approve_sensitive"]
+                  "approve_sensitive", "llm_url", "llm_model"]
         widgets = {"reply_footer": forms.Textarea(attrs={"rows": 2}),
                    "reply_jargon": forms.Textarea(attrs={"rows": 4})}

@@ -67,6 +67,11 @@ class Office(models.Model):
         blank=True)
     reply_jargon = models.TextField(
         _("bureaucratic phrases to avoid, one per line (empty: Ratusz's list)"), blank=True)
+    # Optional drafts by a language model behind an OpenAI-compatible endpoint the office runs
+    # (e.g. a self-hosted Polish model); empty: off. Grounded only in the knowledge base.
+    llm_url = models.URLField(_("language model endpoint (OpenAI-compatible, empty: off)"),
+                              blank=True)
+    llm_model = models.CharField(_("language model name"), max_length=100, blank=True)
     approve_sensitive = models.BooleanField(
         _("replies in sensitive conversations (dissatisfaction, formal matters, politics) need "
           "a supervisor's approval"), default=False)

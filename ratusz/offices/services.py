@@ -123,7 +123,7 @@ def office_rules_facts_update(*, actor, office: Office, **values) -> Office:
 
 
 STYLE_FIELDS = ["reply_greeting_required", "reply_signature", "reply_footer", "reply_jargon",
-                "approve_sensitive"]
+                "approve_sensitive", "llm_url", "llm_model"]
 
 
 @transaction.atomic

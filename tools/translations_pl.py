@@ -1080,6 +1080,12 @@ PL = {
     "The language model gave no draft": "Model językowy nie przygotował projektu",
     "language model endpoint (OpenAI-compatible, empty: off)": "adres modelu językowego (zgodny z OpenAI; puste: wyłączone)",
     "language model name": "nazwa modelu językowego",
+    "nobody yet": "jeszcze nikt",
+    "Set": "Ustaw",
+    "Deadline owner set": "Ustalono osobę odpowiedzialną za termin",
+    "The deadline's owner is set.": "Ustalono osobę odpowiedzialną za termin.",
+    "%(who)s is writing an answer here now.": "%(who)s pisze teraz odpowiedź w tej rozmowie.",
+    "%(who)s has this conversation open.": "%(who)s ma otwartą tę rozmowę.",
 }
 
 

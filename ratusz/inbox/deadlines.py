@@ -48,3 +48,20 @@ def deadline_list(office, *, status: str = Deadline.Status.OPEN):
     return (Deadline.objects.filter(office=office, status=status)
             .select_related("conversation__resident", "conversation__channel", "owner")
             .order_by("internal_target", "legal_end", "pk"))
+
+
+@transaction.atomic
+def deadline_assign(*, actor, deadline: Deadline, owner) -> Deadline:
+    """Who answers a statutory matter by its deadline (a request for public information has
+    a named owner, so it never waits on nobody)."""
+    deadline = Deadline.objects.select_for_update().get(pk=deadline.pk)
+    if owner is not None and not owner.memberships.filter(office_id=deadline.office_id).exists():
+        raise ValidationError(_("That person does not work in this office."))
+    before = deadline.owner_id
+    if before == (owner.pk if owner else None):
+        return deadline
+    deadline.owner = owner
+    deadline.save(update_fields=["owner"])
+    record(actor=actor, verb="inbox.deadline.owner_set", office=deadline.office,
+           target=deadline, data={"before": before, "after": owner.pk if owner else None})
+    return deadline

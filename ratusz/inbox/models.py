@@ -261,3 +261,22 @@ class Deadline(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rule} until {self.legal_end}"
+
+
+class Presence(models.Model):
+    """Who has a conversation open, and whether they are writing in it (refreshed every few
+    seconds by the page), so two people do not answer the same resident at once."""
+
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE,
+                                     related_name="presences")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="+")
+    seen_at = models.DateTimeField()
+    writing = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["conversation", "user"],
+                                               name="one_presence_per_person")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} in {self.conversation_id}"

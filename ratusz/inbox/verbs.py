@@ -4,6 +4,7 @@ from ratusz.audit.registry import register_verbs
 
 register_verbs(
     {
+        "inbox.deadline.owner_set": _("Deadline owner set"),
         "inbox.message.received": _("Message received"),
         "inbox.message.recorded_external": _("Reply made outside Ratusz recorded"),
         "inbox.message.edited": _("Message edited by its author"),

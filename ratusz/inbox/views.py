@@ -1,3 +1,4 @@
+from datetime import timedelta
 from uuid import UUID, uuid4
 
 from django.contrib import messages
@@ -17,7 +18,7 @@ from ratusz.inbox import deadlines as deadline_services
 from ratusz.inbox import selectors, services, tone
 from ratusz.inbox.access import access_conversation, access_deadline, access_message
 from ratusz.inbox.forms import AssignForm, NoteForm, ReplyForm, StatusForm
-from ratusz.inbox.models import Deadline
+from ratusz.inbox.models import Deadline, Presence
 from ratusz.offices.access import access_office, offices_of
 from ratusz.offices.models import Role
 from ratusz.triage import selectors as triage_selectors
@@ -315,3 +316,37 @@ def message_label(request: HttpRequest, uuid) -> HttpResponse:
         return render(request, "inbox/_thread_messages.html",
                       _thread_context(request, conversation))
     return redirect("inbox:conversation-detail", conversation.uuid)
+
+
+@login_required
+@require_POST
+def deadline_owner(request: HttpRequest, uuid) -> HttpResponse:
+    deadline = access_deadline(request.user, uuid, role=Role.RESPONDER)
+    owner_id = request.POST.get("owner", "")
+    owner = get_user_model().objects.filter(pk=owner_id).first() if owner_id.isdigit() \
+        else None
+    try:
+        deadline_services.deadline_assign(actor=request.user, deadline=deadline, owner=owner)
+        messages.success(request, _("The deadline's owner is set."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    if deadline.conversation:
+        return redirect("inbox:conversation-detail", uuid=deadline.conversation.uuid)
+    return redirect("inbox:deadline-list")
+
+
+PRESENCE_FRESH = timedelta(seconds=30)
+
+
+@login_required
+@require_POST
+def presence(request: HttpRequest, uuid) -> HttpResponse:
+    """The page says "I am here (and writing)" and hears who else is."""
+    conversation = access_conversation(request.user, uuid)
+    now = timezone.now()
+    Presence.objects.update_or_create(conversation=conversation, user=request.user, defaults={
+        "seen_at": now, "writing": request.POST.get("writing") == "1"})
+    others = Presence.objects.filter(conversation=conversation,
+                                     seen_at__gte=now - PRESENCE_FRESH).exclude(
+        user=request.user).select_related("user")
+    return render(request, "inbox/_presence.html", {"others": others})

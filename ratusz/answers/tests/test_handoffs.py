@@ -105,3 +105,39 @@ def test_a_comment_moves_to_a_private_conversation_with_a_clean_public_note(
     assert {(m.is_private_reply, m.delivery) for m in sent} == {(True, "sent"),
                                                                 (False, "sent")}
     assert AuditEvent.objects.filter(verb="answers.conversation.moved_private").count() == 1
+
+
+def test_a_public_information_request_gets_its_deadline_and_an_owner(demo, people, sandbox,
+                                                                     client):
+    sandbox.inbound(channel="facebook", kind="message", who="Jan Nowak",
+                    text="Wnoszę o udostępnienie informacji publicznej: ile kosztował remont "
+                         "ul. Lipowej?")
+    sandbox.flush()
+    conversation = Message.objects.get(direction="in").conversation
+    deadline = conversation.deadlines.get(rule="udip")
+    assert deadline.owner is None
+    client.force_login(people.responder)
+    page = client.get(f"/inbox/c/{conversation.uuid}/").content.decode()
+    assert f"/inbox/d/{deadline.uuid}/owner" in page and 'data-suggested="udip"' in page
+    client.post(f"/inbox/d/{deadline.uuid}/owner", {"owner": people.supervisor.pk})
+    deadline.refresh_from_db()
+    assert deadline.owner == people.supervisor
+    assert AuditEvent.objects.filter(verb="inbox.deadline.owner_set").count() == 1
+
+
+def test_people_see_who_else_is_in_the_conversation_and_writing(demo, people, sandbox,
+                                                                client):
+    sandbox.inbound(channel="facebook", kind="message", who="Jan Nowak",
+                    text="Kiedy odbiór gabarytów?")
+    sandbox.flush()
+    conversation = Message.objects.get(direction="in").conversation
+    url = f"/inbox/c/{conversation.uuid}/presence"
+    client.force_login(people.supervisor)
+    assert "data-presence" not in client.post(url, {"writing": "1"}).content.decode()
+    client.force_login(people.responder)
+    page = client.post(url, {"writing": "0"}).content.decode()
+    assert 'data-presence="writing"' in page and "Barbara" in page
+    client.force_login(people.viewer)  # a viewer may look; others see them viewing
+    client.post(url, {"writing": "0"})
+    client.force_login(people.responder)
+    assert 'data-presence="viewing"' in client.post(url, {}).content.decode()

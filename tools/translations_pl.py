@@ -972,9 +972,6 @@ PL = {
     "Nothing found.": "Nic nie znaleziono.",
     "New entry": "Nowy wpis",
     "Save the entry": "Zapisz wpis",
-    "Import a CSV": "Import z pliku CSV",
-    "UTF-8 file with the columns key, department, question, answer, source_url, keywords":
-        "Plik UTF-8 z kolumnami key, department, question, answer, source_url, keywords",
     "Import": "Importuj",
     "Knowledge base entry saved": "Zapisano wpis bazy wiedzy",
     "Knowledge base imported": "Zaimportowano bazę wiedzy",
@@ -1086,6 +1083,9 @@ PL = {
     "The deadline's owner is set.": "Ustalono osobę odpowiedzialną za termin.",
     "%(who)s is writing an answer here now.": "%(who)s pisze teraz odpowiedź w tej rozmowie.",
     "%(who)s has this conversation open.": "%(who)s ma otwartą tę rozmowę.",
+    "Import a CSV or a BIP feed": "Import z pliku CSV lub kanału BIP",
+    "A UTF-8 CSV with the columns key, department, question, answer, source_url, keywords, or the BIP's RSS/Atom feed saved as .xml":
+        "Plik CSV w UTF-8 z kolumnami key, department, question, answer, source_url, keywords albo kanał RSS/Atom z BIP zapisany jako .xml",
 }
 
 

@@ -123,3 +123,29 @@ def entries_import(*, actor, office: Office, csv_text: str) -> int:
     record(actor=actor, verb="answers.knowledge.imported", office=office,
            data={"entries": count})
     return count
+
+
+@transaction.atomic
+def entries_from_feed(*, actor, office: Office, feed: str | bytes) -> int:
+    """Items of the office's BIP or website feed (RSS or Atom) become entries: the title as
+    the question, the summary as the answer, the item's link as the source."""
+    import feedparser
+    from django.utils.html import strip_tags
+
+    require_role(actor, office, Role.MODERATOR)
+    parsed = feedparser.parse(feed)
+    count = 0
+    for item in parsed.entries:
+        title = " ".join(strip_tags(item.get("title", "")).split())
+        summary = " ".join(strip_tags(item.get("summary", "")).split())
+        if not title or not summary:
+            continue
+        KnowledgeEntry.objects.update_or_create(
+            office=office, key=slugify(title)[:80],
+            defaults={"question": title, "answer": summary[:4000],
+                      "source_url": str(item.get("link", ""))[:200], "is_active": True,
+                      "created_by": actor})
+        count += 1
+    record(actor=actor, verb="answers.knowledge.imported", office=office,
+           data={"entries": count, "feed": str(parsed.feed.get("title", ""))[:200]})
+    return count

@@ -85,8 +85,13 @@ def knowledge_list(request: HttpRequest, slug: str):
         upload = request.FILES.get("csv")
         if upload is not None:
             try:
-                count = knowledge.entries_import(actor=request.user, office=office,
-                                                 csv_text=upload.read().decode("utf-8-sig"))
+                if upload.name.lower().endswith((".xml", ".rss", ".atom")):  # a BIP feed
+                    count = knowledge.entries_from_feed(actor=request.user, office=office,
+                                                        feed=upload.read())
+                else:
+                    count = knowledge.entries_import(
+                        actor=request.user, office=office,
+                        csv_text=upload.read().decode("utf-8-sig"))
                 messages.success(request, _("Imported %(n)s entries.") % {"n": count})
             except (UnicodeDecodeError, csv.Error, KeyError):
                 messages.error(request, _("The file is not a UTF-8 CSV with the columns "

@@ -143,3 +143,22 @@ def test_the_demo_questions_find_their_entry_in_the_top_three(demo):
     lines = [json.loads(line) for line in data.read_text().splitlines() if line.strip()]
     result = evaluate(demo, lines)
     assert result["questions"] >= 70 and result["recall_at_3"] >= 0.85, result["misses"]
+
+
+def test_a_bip_feed_becomes_entries_with_their_links(demo, people, tmp_path, capsys):
+    knowledge.forget()
+    feed = tmp_path / "bip.xml"
+    feed.write_text("""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>BIP Gminy Przykładowo</title>
+<item><title>Harmonogram odbioru odpadów na 2027 rok</title>
+<link>https://bip.przykladowo.example.pl/odpady/2027</link>
+<description>&lt;p&gt;Nowy harmonogram odbioru odpadów obowiązuje
+od 1 stycznia 2027 r.&lt;/p&gt;</description></item>
+<item><title>Ogłoszenie bez treści</title><link>https://bip.przykladowo.example.pl/x</link></item>
+</channel></rss>""", encoding="utf-8")
+    call_command("kb", "import", "--office", "demo", "--feed", str(feed))
+    assert capsys.readouterr().out.strip() == "1 entries"
+    entry = KnowledgeEntry.objects.get(key="harmonogram-odbioru-odpadow-na-2027-rok")
+    assert entry.answer == "Nowy harmonogram odbioru odpadów obowiązuje od 1 stycznia 2027 r."
+    assert entry.source_url == "https://bip.przykladowo.example.pl/odpady/2027"
+    assert knowledge.suggest(demo, "harmonogram odpadow 2027")[0]["entry"] == entry

@@ -34,7 +34,9 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="action", required=True)
         imp = sub.add_parser("import")
         imp.add_argument("--office", required=True)
-        imp.add_argument("--csv", required=True)
+        imp.add_argument("--csv", help="a CSV file (key, department, question, answer, "
+                                        "source_url, keywords)")
+        imp.add_argument("--feed", help="an RSS or Atom feed: a file or the office's address")
         ev = sub.add_parser("evaluate")
         ev.add_argument("--office", required=True)
         ev.add_argument("--questions", required=True)
@@ -47,8 +49,15 @@ class Command(BaseCommand):
             admin = office.memberships.filter(role="admin").select_related("user").first()
             if admin is None:
                 raise CommandError("The office has no administrator to import as.")
-            count = knowledge.entries_import(actor=admin.user, office=office,
-                                             csv_text=Path(options["csv"]).read_text())
+            if options.get("feed"):
+                source = options["feed"]
+                feed = Path(source).read_bytes() if Path(source).exists() else source
+                count = knowledge.entries_from_feed(actor=admin.user, office=office, feed=feed)
+            elif options.get("csv"):
+                count = knowledge.entries_import(actor=admin.user, office=office,
+                                                 csv_text=Path(options["csv"]).read_text())
+            else:
+                raise CommandError("Give --csv or --feed.")
             self.stdout.write(f"{count} entries")
             return
         lines = [json.loads(line) for line in Path(options["questions"]).read_text()

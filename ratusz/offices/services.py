@@ -28,25 +28,29 @@ def department_create(
 @transaction.atomic
 def membership_grant(
     *, actor, office: Office, user, role: str, department: Department | None = None,
-    position: str = "",
+    position: str = "", replies_need_approval: bool = False,
 ) -> Membership:
     """Give a person a role in an office, or change the role they have. The position
     (stanowisko) is what the public register names instead of the person."""
     existing = Membership.objects.select_for_update().filter(office=office, user=user).first()
     if existing is None:
         membership = Membership.objects.create(
-            office=office, user=user, role=role, department=department, position=position
+            office=office, user=user, role=role, department=department, position=position,
+            replies_need_approval=replies_need_approval,
         )
         record(actor=actor, verb="offices.membership.granted", office=office, target=membership,
-               data={"user": user.get_username(), "after": {"role": role,
-                                                            "position": position}})
+               data={"user": user.get_username(), "after": {
+                   "role": role, "position": position,
+                   "replies_need_approval": replies_need_approval}})
         return membership
     before = existing.role
     existing.role, existing.department = role, department
     existing.position = position or existing.position
-    existing.save(update_fields=["role", "department", "position"])
+    existing.replies_need_approval = replies_need_approval
+    existing.save(update_fields=["role", "department", "position", "replies_need_approval"])
     record(actor=actor, verb="offices.membership.changed", office=office, target=existing,
-           data={"user": user.get_username(), "before": {"role": before}, "after": {"role": role}})
+           data={"user": user.get_username(), "before": {"role": before},
+                 "after": {"role": role, "replies_need_approval": replies_need_approval}})
     return existing
 
 

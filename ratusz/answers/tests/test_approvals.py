@@ -74,3 +74,14 @@ def test_new_staff_replies_wait_and_a_supervisor_replies_directly(demo, people, 
             "confirm_other": "on"})
     assert response.status_code == 302
     assert Message.objects.filter(direction="out", author_user=people.supervisor).exists()
+
+
+def test_the_member_command_marks_new_staff(demo, people, capsys):
+    from django.core.management import call_command
+
+    call_command("member", "--office", "demo", "--username", "odpady", "--role",
+                 "responder", "--department", "odpady", "--replies-need-approval")
+    assert demo.memberships.get(user=people.responder).replies_need_approval
+    call_command("member", "--office", "demo", "--username", "odpady", "--role",
+                 "responder", "--department", "odpady")
+    assert not demo.memberships.get(user=people.responder).replies_need_approval

@@ -23,6 +23,8 @@ class Command(BaseCommand):
         parser.add_argument("--department", default="")
         parser.add_argument("--position", default="",
                             help="the position (stanowisko) the public register names")
+        parser.add_argument("--replies-need-approval", action="store_true",
+                            help="every reply this person writes waits for a supervisor")
         parser.add_argument("--first-name", default="")
         parser.add_argument("--last-name", default="")
         parser.add_argument("--email", default="")
@@ -53,7 +55,8 @@ class Command(BaseCommand):
                                first_name=options["first_name"], last_name=options["last_name"],
                                email=options["email"])
         membership_grant(actor="cli", office=office, user=user, role=options["role"],
-                         department=department, position=options["position"])
+                         department=department, position=options["position"],
+                         replies_need_approval=options["replies_need_approval"])
         self.stdout.write(f"{user.get_username()} is {options['role']} in {office.slug}.")
 
     def _password(self, options) -> str:

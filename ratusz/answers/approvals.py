@@ -41,6 +41,10 @@ def needs_approval(user, conversation: Conversation) -> str:
 def draft_submit(*, actor, conversation: Conversation, text: str, mode: str,
                  reason: str) -> ReplyDraft:
     require_role(actor, conversation.office, Role.RESPONDER)
+    same = ReplyDraft.objects.filter(conversation=conversation, author=actor, mode=mode,
+                                     text=text.strip(), status=ReplyDraft.Status.PENDING).first()
+    if same is not None:  # a double click or a resubmitted form
+        return same
     draft = ReplyDraft.objects.create(office=conversation.office, conversation=conversation,
                                       mode=mode, text=text.strip(), reason=reason, author=actor)
     record(actor=actor, verb="answers.draft.submitted", office=conversation.office,

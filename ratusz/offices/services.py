@@ -81,68 +81,50 @@ def user_create(*, actor, username: str, password: str, first_name: str = "",
 
 TIME_FIELDS = ["response_target_minutes", "ack_messages", "ack_comments", "ack_text",
                "duty_contact", "duty_emails", "rules_url", "human_agent_enabled"]
-
-
-@transaction.atomic
-def office_time_settings_update(*, actor, office: Office, **values) -> Office:
-    """Change the office's clock and acknowledgement settings; the audit row keeps both."""
-    office = Office.objects.select_for_update().get(pk=office.pk)
-    before = {f: getattr(office, f) for f in TIME_FIELDS}
-    for name, value in values.items():
-        if name not in TIME_FIELDS:
-            raise ValueError(f"Not a time setting: {name}")
-        setattr(office, name, value)
-    after = {f: getattr(office, f) for f in TIME_FIELDS}
-    changed = [f for f in TIME_FIELDS if before[f] != after[f]]
-    if changed:
-        office.save(update_fields=changed)
-        record(actor=actor, verb="offices.office.time_settings_changed", office=office,
-               target=office, data={"before": {f: before[f] for f in changed},
-                                    "after": {f: after[f] for f in changed}})
-    return office
-
-
 # What the page rules, the register and the statements of reasons say about the office.
 RULES_FIELDS = ["name", "address", "email", "phone", "bip_url", "website_url", "epuap_address",
                 "edoreczenia_address", "head_title", "iod_email", "gdpr_url",
                 "accessibility_url", "page_operators", "external_operator", "appeal_months"]
+# How the office writes: what the tone and form check holds drafts to, and its own model.
+STYLE_FIELDS = ["reply_greeting_required", "reply_signature", "reply_footer", "reply_jargon",
+                "approve_sensitive", "llm_url", "llm_model"]
+
+
+def _office_update(*, actor, office: Office, fields: list[str], verb: str,
+                   values: dict) -> Office:
+    """Change some of an office's settings; the audit row keeps what changed, before and
+    after. Call inside a transaction."""
+    office = Office.objects.select_for_update().get(pk=office.pk)
+    before = {f: getattr(office, f) for f in fields}
+    for name, value in values.items():
+        if name not in fields:
+            raise ValueError(f"Not one of these settings: {name}")
+        setattr(office, name, value)
+    changed = [f for f in fields if before[f] != getattr(office, f)]
+    if changed:
+        office.save(update_fields=changed)
+        record(actor=actor, verb=verb, office=office, target=office,
+               data={"before": {f: before[f] for f in changed},
+                     "after": {f: getattr(office, f) for f in changed}})
+    return office
+
+
+@transaction.atomic
+def office_time_settings_update(*, actor, office: Office, **values) -> Office:
+    """Change the office's clock and acknowledgement settings."""
+    return _office_update(actor=actor, office=office, fields=TIME_FIELDS,
+                          verb="offices.office.time_settings_changed", values=values)
 
 
 @transaction.atomic
 def office_rules_facts_update(*, actor, office: Office, **values) -> Office:
-    """Change the facts the page rules are generated from; the audit row keeps both."""
-    office = Office.objects.select_for_update().get(pk=office.pk)
-    before = {f: getattr(office, f) for f in RULES_FIELDS}
-    for name, value in values.items():
-        if name not in RULES_FIELDS:
-            raise ValueError(f"Not a rules fact: {name}")
-        setattr(office, name, value)
-    changed = [f for f in RULES_FIELDS if before[f] != getattr(office, f)]
-    if changed:
-        office.save(update_fields=changed)
-        record(actor=actor, verb="offices.office.rules_facts_changed", office=office,
-               target=office, data={"before": {f: before[f] for f in changed},
-                                    "after": {f: getattr(office, f) for f in changed}})
-    return office
-
-
-STYLE_FIELDS = ["reply_greeting_required", "reply_signature", "reply_footer", "reply_jargon",
-                "approve_sensitive", "llm_url", "llm_model"]
+    """Change the facts the page rules are generated from."""
+    return _office_update(actor=actor, office=office, fields=RULES_FIELDS,
+                          verb="offices.office.rules_facts_changed", values=values)
 
 
 @transaction.atomic
 def office_reply_style_update(*, actor, office: Office, **values) -> Office:
     """Change how the office writes (what the tone and form check holds drafts to)."""
-    office = Office.objects.select_for_update().get(pk=office.pk)
-    before = {f: getattr(office, f) for f in STYLE_FIELDS}
-    for name, value in values.items():
-        if name not in STYLE_FIELDS:
-            raise ValueError(f"Not a reply style setting: {name}")
-        setattr(office, name, value)
-    changed = [f for f in STYLE_FIELDS if before[f] != getattr(office, f)]
-    if changed:
-        office.save(update_fields=changed)
-        record(actor=actor, verb="offices.office.reply_style_changed", office=office,
-               target=office, data={"before": {f: before[f] for f in changed},
-                                    "after": {f: getattr(office, f) for f in changed}})
-    return office
+    return _office_update(actor=actor, office=office, fields=STYLE_FIELDS,
+                          verb="offices.office.reply_style_changed", values=values)

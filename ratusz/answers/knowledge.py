@@ -46,12 +46,19 @@ def _past_index(office: Office) -> Index:
     stamp = (replies.count(), replies.aggregate(m=Max("pk"))["m"])
     cached = _PAST.get(office.pk)
     if cached is None or cached[0] != stamp:
+        recent = list(replies.order_by("-pk").values_list(
+            "pk", "conversation_id", "created_at", "text")[:PAST_LIMIT])
+        # The residents' messages of those conversations in one query, not one per reply.
+        asked: dict[int, list] = {}
+        for conversation_id, created_at, text in Message.objects.filter(
+                conversation_id__in={r[1] for r in recent}, direction=Message.Direction.IN,
+        ).exclude(text="").order_by("created_at").values_list(
+                "conversation_id", "created_at", "text"):
+            asked.setdefault(conversation_id, []).append((created_at, text))
         pairs = []
-        for reply in replies.select_related("conversation").order_by("-pk")[:PAST_LIMIT]:
-            asked = reply.conversation.messages.filter(
-                direction=Message.Direction.IN, created_at__lte=reply.created_at).order_by(
-                "-created_at").values_list("text", flat=True).first() or ""
-            pairs.append((reply.pk, [(asked, 2), (reply.text, 1)]))
+        for pk, conversation_id, created_at, text in recent:
+            before = [t for when, t in asked.get(conversation_id, []) if when <= created_at]
+            pairs.append((pk, [(before[-1] if before else "", 2), (text, 1)]))
         cached = _PAST[office.pk] = (stamp, Index.build(pairs))
     return cached[1]
 
@@ -96,8 +103,8 @@ def entry_save(*, actor, office: Office, question: str, answer: str, source_url:
 def entry_promote(*, actor, reply: Message) -> KnowledgeEntry:
     """A good answer the office sent becomes an entry (with the question it answered)."""
     asked = reply.conversation.messages.filter(
-        direction=Message.Direction.IN, created_at__lte=reply.created_at).order_by(
-        "-created_at").values_list("text", flat=True).first() or reply.text
+        direction=Message.Direction.IN, created_at__lte=reply.created_at).exclude(
+        text="").order_by("-created_at").values_list("text", flat=True).first() or reply.text
     return entry_save(actor=actor, office=reply.conversation.office, question=asked,
                       answer=reply.text, promoted_from=reply)
 

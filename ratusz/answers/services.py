@@ -10,6 +10,7 @@ from django.utils import timezone
 from ratusz.answers.models import ReplyTemplate
 from ratusz.audit.services import record
 from ratusz.inbox.models import Conversation
+from ratusz.lib.text import fill
 from ratusz.offices.access import require_role
 from ratusz.offices.models import Office, Role
 from ratusz.triage.analysis.normalize import fold
@@ -44,15 +45,9 @@ VARIABLES = ["imie", "imie_przecinek", "urzad", "adres", "email", "telefon", "bi
              "podpis"]
 
 
-class _Defaulting(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
 def variables(conversation: Conversation) -> dict[str, str]:
     """What a template may use, in Polish, as staff write them: {imie}, {urzad}, ..."""
-    from ratusz.inbox.clock import office_calendar, when_in_words
-    from ratusz.moderation.rules import office_facts
+    from ratusz.inbox.clock import hours_in_words, office_calendar, when_in_words
     from ratusz.moderation.statement import polish_date
 
     office = conversation.office
@@ -65,7 +60,7 @@ def variables(conversation: Conversation) -> dict[str, str]:
         "urzad": office.name, "adres": office.address, "email": office.email,
         "telefon": office.phone, "bip": office.bip_url, "strona": office.website_url,
         "epuap": office.epuap_address, "edoreczenia": office.edoreczenia_address,
-        "godziny": office_facts(office).hours_text,
+        "godziny": hours_in_words(office),
         "najblizsze_otwarcie": when_in_words(opening) if opening else "",
         "regulamin": office.rules_url, "termin": polish_date(udip.legal_end) if udip else "",
         "podpis": office.reply_signature,
@@ -73,7 +68,7 @@ def variables(conversation: Conversation) -> dict[str, str]:
 
 
 def render(template: ReplyTemplate, conversation: Conversation) -> str:
-    return template.body.format_map(_Defaulting(variables(conversation))).strip()
+    return fill(template.body, variables(conversation)).strip()
 
 
 def suggested(conversation: Conversation) -> ReplyTemplate | None:

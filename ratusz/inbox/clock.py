@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from ratusz.audit.services import record
 from ratusz.inbox.models import Conversation, Message
+from ratusz.lib.text import fill
 from ratusz.lib.workcal import WorkCalendar
 from ratusz.offices.calendar import calendar_for, weekly_spans
 from ratusz.offices.models import Office, OpeningHours
@@ -72,11 +73,16 @@ def emergency_text() -> str:
 DAY_NAMES = ["poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela"]
 
 
+def hours_in_words(office: Office, kind: str = OpeningHours.Kind.OPEN) -> str:
+    """'poniedziałek 8:00-16:00; wtorek 7:30-15:30', or "" when none are set."""
+    week = weekly_spans(office, kind, timezone.localdate())
+    return "; ".join(f"{DAY_NAMES[day]} {a.hour}:{a.minute:02d}-{b.hour}:{b.minute:02d}"
+                     for day in sorted(week) for a, b in week[day])
+
+
 def complaints_hours(office: Office) -> str:
     """'poniedziałek 15:30-17:00' for the after-hours complaints slot, or '-'."""
-    week = weekly_spans(office, OpeningHours.Kind.COMPLAINTS, timezone.localdate())
-    return "; ".join(f"{DAY_NAMES[day]} {a.hour}:{a.minute:02d}-{b.hour}:{b.minute:02d}"
-                     for day in sorted(week) for a, b in week[day]) or "-"
+    return hours_in_words(office, OpeningHours.Kind.COMPLAINTS) or "-"
 
 
 def ack_text(office: Office, next_opening: datetime, emergency: bool) -> str:
@@ -84,17 +90,10 @@ def ack_text(office: Office, next_opening: datetime, emergency: bool) -> str:
               "complaints_hours": complaints_hours(office),
               "rules_url": office.rules_url or office.bip_url or office.website_url or "-",
               "duty_contact": office.duty_contact or "112", "office": office.name}
-    text = (office.ack_text or default_ack_text()).format_map(_Defaulting(values))
+    text = fill(office.ack_text or default_ack_text(), values)
     if emergency:
-        text += "\n\n" + emergency_text().format_map(_Defaulting(values))
+        text += "\n\n" + fill(emergency_text(), values)
     return text
-
-
-class _Defaulting(dict):
-    """Unknown placeholders in an office's own text stay as they were, never crash."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
 
 
 def after_inbound(message: Message) -> None:

@@ -71,6 +71,16 @@ def _uuid_or_none(value: str):
         return None
 
 
+def _messages_context(request, conversation) -> dict:
+    """What the thread's messages need: the page polls for this every few seconds, so the
+    composer's suggestions and searches are not computed for it."""
+    membership = conversation.office.memberships.get(user=request.user)
+    return {"conversation": conversation, "office": conversation.office,
+            "membership": membership, "can_write": membership.allows(Role.RESPONDER),
+            "can_moderate": membership.allows(Role.MODERATOR),
+            "messages_list": triage_selectors.attach(selectors.thread_messages(conversation))}
+
+
 def _thread_context(request, conversation, **extra):
     from ratusz.answers import services as answers
 
@@ -114,10 +124,7 @@ def _thread_context(request, conversation, **extra):
         c for c in reply_form.fields["mode"].choices if c[0] in modes
     ]
     return {
-        "conversation": conversation, "office": conversation.office, "membership": membership,
-        "can_write": membership.allows(Role.RESPONDER),
-        "can_moderate": membership.allows(Role.MODERATOR),
-        "messages_list": triage_selectors.attach(selectors.thread_messages(conversation)),
+        **_messages_context(request, conversation),
         "notes": conversation.notes.select_related("author"),
         "reply_form": reply_form, "note_form": NoteForm(),
         "assign_form": AssignForm(office=conversation.office, initial={
@@ -150,10 +157,11 @@ def _thread_context(request, conversation, **extra):
 @require_GET
 def conversation_detail(request: HttpRequest, uuid) -> HttpResponse:
     conversation = access_conversation(request.user, uuid)
-    context = _thread_context(request, conversation)
     if request.htmx and request.GET.get("part") == "messages":
-        return render(request, "inbox/_thread_messages.html", context)
-    return render(request, "inbox/conversation_detail.html", context)
+        return render(request, "inbox/_thread_messages.html",
+                      _messages_context(request, conversation))
+    return render(request, "inbox/conversation_detail.html",
+                  _thread_context(request, conversation))
 
 
 @login_required
@@ -314,7 +322,7 @@ def message_label(request: HttpRequest, uuid) -> HttpResponse:
     conversation = message.conversation
     if request.htmx:
         return render(request, "inbox/_thread_messages.html",
-                      _thread_context(request, conversation))
+                      _messages_context(request, conversation))
     return redirect("inbox:conversation-detail", conversation.uuid)
 
 

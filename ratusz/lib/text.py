@@ -22,3 +22,14 @@ def safe_url(value: str) -> str:
     except ValueError:
         return ""
     return value if scheme in {"http", "https"} else ""
+
+
+class _Defaulting(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def fill(text: str, values: dict) -> str:
+    """`{name}` placeholders filled in; unknown ones stay as they were (staff write these
+    texts, so a typo must show, never crash)."""
+    return text.format_map(_Defaulting(values))

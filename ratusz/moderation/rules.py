@@ -22,14 +22,9 @@ TITLES = {
 
 def office_facts(office: Office, *, version: int = 1, order_number: str = "",
                  adopted_on: str = "") -> text.OfficeFacts:
-    from ratusz.inbox.clock import complaints_hours
-    from ratusz.offices.calendar import weekly_spans
-    from ratusz.offices.models import OpeningHours
+    from ratusz.inbox.clock import complaints_hours, hours_in_words
 
-    week = weekly_spans(office, OpeningHours.Kind.OPEN, timezone.localdate())
-    days = ["poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela"]
-    hours = "; ".join(f"{days[d]} {a.hour}:{a.minute:02d}–{b.hour}:{b.minute:02d}"
-                      for d in sorted(week) for a, b in week[d])
+    hours = hours_in_words(office)
     complaints = complaints_hours(office)
     channels = [(c.name, c.public_url)
                 for c in Channel.objects.filter(office=office).order_by("name")]

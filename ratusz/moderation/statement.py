@@ -9,8 +9,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-MONTHS = ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
-          "września", "października", "listopada", "grudnia"]
+from ratusz.inbox.clock import MONTHS
 
 ACT_NAMES = {
     "hide": "ukrycie komentarza",

@@ -1,6 +1,7 @@
 """Command line:
 
 python -m ratusz.sandbox --port 8100 --target URL --secret S [--scenario demo-day] [--speed 20]
+    [--residents-react 20]
 """
 
 from __future__ import annotations
@@ -38,11 +39,21 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--timeout-seconds", type=float, default=30.0, help="sleep of a 'timeout' fault"
     )
+    parser.add_argument(
+        "--residents-react",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="residents comment on each post/media published through the API, SECONDS and "
+        "2 x SECONDS later (real time; default 0: off)",
+    )
     args = parser.parse_args(argv)
     if args.target and not args.secret:
         parser.error("--secret (or RATUSZ_SANDBOX_APP_SECRET) is required when --target is set")
     if args.speed <= 0:
         parser.error("--speed must be positive")
+    if args.residents_react < 0:
+        parser.error("--residents-react must not be negative")
     return args
 
 
@@ -57,6 +68,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         args.scenario,
         args.speed,
         args.timeout_seconds,
+        args.residents_react,
     )
 
 

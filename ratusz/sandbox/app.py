@@ -12,6 +12,7 @@ from . import errors as err
 from .control import ControlApi, ScenarioRun
 from .delivery import Deliverer
 from .graph import Call, GraphApi
+from .residents import ResidentReactions, Schedule
 from .state import Fault, SandboxState
 from .world import World
 from .wsgi_io import BadRequest, Request, Response, json_response, parse_request
@@ -25,6 +26,10 @@ class SandboxApp:
     Webhooks caused by Graph calls (echoes, feed changes) go through `deliverer`; by default a
     background deliverer to `webhook_target`. An injected deliverer is switched to the state's
     delivery log so `/_sandbox/deliveries` shows everything.
+
+    With `residents_react` > 0, residents comment on every post and media published through the
+    API, that many seconds later and again twice as late (`residents.py`); `schedule` replaces the
+    daemon timer threads that run those comments (tests run them by hand).
     """
 
     def __init__(
@@ -37,6 +42,8 @@ class SandboxApp:
         clock: Callable[[], float] = time.time,
         sleep: Callable[[float], None] = time.sleep,
         timeout_seconds: float = 30.0,
+        residents_react: float = 0.0,
+        schedule: Schedule | None = None,
     ) -> None:
         self.world = world
         self.state = SandboxState(world, clock)
@@ -49,6 +56,7 @@ class SandboxApp:
         self.timeout_seconds = timeout_seconds
         self.graph = GraphApi(self.state)
         self.control = ControlApi(self)
+        self.reactions = ResidentReactions(self.state, deliverer, residents_react, schedule)
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         try:
@@ -67,9 +75,19 @@ class SandboxApp:
 
     def dispatch(self, environ: dict[str, Any]) -> Response:
         request, problem = parse_request(environ)
+        self.publish_due()
         if request.version is None and request.segments[:1] == ["_sandbox"]:
             return self.control.handle(request)
         return self.graph_call(request, problem)
+
+    def publish_due(self) -> None:
+        """Scheduled posts whose time has come are published (with their feed webhook) before
+        any request, Graph or control, is answered."""
+        with self.lock:
+            due = self.graph.publish_due()
+        for post_id, payload, summary in due:
+            self.deliverer.deliver(payload, summary)
+            self.reactions.published("facebook", post_id)
 
     def start_scenario(self, name: str, speed: float = 1.0) -> ScenarioRun:
         return self.control.launch(name, speed)
@@ -99,8 +117,11 @@ class SandboxApp:
                 }
             )
             outbox = list(call.outbox) if status == 200 else []
+            published = list(call.published) if status == 200 else []
         for payload, summary in outbox:
             self.deliverer.deliver(payload, summary)
+        for channel, object_id in published:
+            self.reactions.published(channel, object_id)
         return json_response(status, body, headers)
 
     def _answer(
@@ -130,7 +151,7 @@ class SandboxApp:
         first = call.request.segments[0] if call.request.segments else ""
         found = self.state.resolve(first)
         instagram = found is not None and (
-            found[0] in ("ig_account", "media")
+            found[0] in ("ig_account", "media", "container")
             or (found[0] == "comment" and found[1].channel == "instagram")
         )
         if instagram:

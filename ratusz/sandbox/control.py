@@ -202,7 +202,7 @@ class ControlApi:
     def inbound(self, request: Request) -> Response:
         is_form = "json" not in request.headers.get("content-type", "")
         try:
-            event = inbound_event(dict(request.body), self.state.world)
+            event = inbound_event(dict(request.body), self.state.world, self.state)
             resolved, delivery = play_inbound(event, self.state, self.app.deliverer)
         except (ScenarioError, KeyError, TypeError, ValueError) as exc:
             return _bad(f"invalid inbound event: {exc}")
@@ -220,6 +220,13 @@ class ControlApi:
                 "threads": [vars(t).copy() for t in s.threads.values()],
                 "comments": [vars(c).copy() for c in s.comments.values()],
                 "posts": [vars(p).copy() for p in s.posts.values()],
+                "media": [vars(m).copy() for m in s.media.values()],
+                "photos": [vars(p).copy() for p in s.photos.values()],
+                "videos": [
+                    {**vars(v), "captions": [vars(c).copy() for c in v.captions]}
+                    for v in s.videos.values()
+                ],
+                "containers": [vars(c).copy() for c in s.containers.values()],
                 "sent": [vars(m).copy() for m in s.sent],
                 "private_replies": dict(s.private_replies),
                 "blocked": {k: dict(v) for k, v in s.blocked.items()},
@@ -236,7 +243,9 @@ class ControlApi:
             faults = list(self.state.faults)
             pages = self.state.world.pages
             posts = [
-                (p.id, p.message.split("\n")[0]) for p in self.state.posts.values() if not p.deleted
+                (p.id, p.message.split("\n")[0])
+                for p in self.state.posts.values()
+                if p.published and not p.deleted
             ]
             media = [(m.id, m.caption) for m in self.state.media.values()]
         return html_response(

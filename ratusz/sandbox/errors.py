@@ -104,6 +104,41 @@ def person_unavailable() -> GraphError:
     return GraphError("(#551) This person isn't available right now.", code=551, subcode=1545041)
 
 
+def ig_publish_limit() -> GraphError:
+    """Instagram's content publishing limit (API-published posts in a moving 24 hours)."""
+    return GraphError(
+        "Application request limit reached",
+        code=9,
+        subcode=2207042,
+        user_title="Max posts reached",
+        user_msg="You reached maximum number of posts that is allowed to be published by "
+        "Content Publish API.",
+    )
+
+
+def ig_container_missing(creation_id: str) -> GraphError:
+    """`media_publish` with a container that does not exist, expired or was published already."""
+    return GraphError(
+        "The requested resource does not exist",
+        code=24,
+        subcode=2207008,
+        user_title="Media builder expired",
+        user_msg=f"The media builder with creation id = {creation_id} does not exist or "
+        "has been expired.",
+    )
+
+
+def ig_media_not_ready() -> GraphError:
+    """`media_publish` before the container's status_code is FINISHED (videos take a while)."""
+    return GraphError(
+        "Media ID is not available",
+        code=9007,
+        subcode=2207027,
+        user_title="Media not ready",
+        user_msg="The media is not ready for publishing, please wait for a moment",
+    )
+
+
 def transient_failure() -> GraphError:
     return GraphError(
         "An unexpected error has occurred. Please retry your request later.",

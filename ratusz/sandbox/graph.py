@@ -11,9 +11,10 @@ from typing import Any
 
 from . import errors as err
 from . import payloads as pl
-from .graph_base import DAY, Call, as_bool, as_id_list, page_of, parse_fields, parse_time, select
+from .graph_base import DAY, Call, as_bool, as_id_list, page_of, parse_fields, select
 from .graph_comments import CommentRoutes
 from .graph_messaging import MessagingRoutes
+from .graph_publishing import PublishingRoutes, time_param
 from .state import Post, SandboxState
 from .util import iso_time, meta_date
 from .world import PageConfig
@@ -38,6 +39,9 @@ NODE_TYPES = {
     "media": "IGMedia",
     "comment": "Comment",
     "user": "User",
+    "photo": "Photo",
+    "video": "Video",
+    "container": "ShadowIGMediaBuilder",
 }
 
 
@@ -46,7 +50,7 @@ NODE_TYPES = {
 Handler = Callable[[Call, Any], dict[str, Any]]
 
 
-class GraphApi(MessagingRoutes, CommentRoutes):
+class GraphApi(MessagingRoutes, CommentRoutes, PublishingRoutes):
     def __init__(self, state: SandboxState) -> None:
         self.state = state
         self.routes: dict[tuple[str, str | None, str], Handler] = {
@@ -55,6 +59,9 @@ class GraphApi(MessagingRoutes, CommentRoutes):
             ("page", "feed", "POST"): self.publish,
             ("page", "feed", "GET"): self.list_posts,
             ("page", "posts", "GET"): self.list_posts,
+            ("page", "scheduled_posts", "GET"): self.scheduled_posts,
+            ("page", "photos", "POST"): self.publish_photo,
+            ("page", "videos", "POST"): self.publish_video,
             ("page", "blocked", "GET"): self.get_blocked,
             ("page", "blocked", "POST"): self.block,
             ("page", "blocked", "DELETE"): self.unblock,
@@ -65,6 +72,14 @@ class GraphApi(MessagingRoutes, CommentRoutes):
             ("ig_account", None, "GET"): self.get_ig_account,
             ("ig_account", "messages", "POST"): self.send_message,
             ("ig_account", "media", "GET"): self.list_media,
+            ("ig_account", "media", "POST"): self.create_container,
+            ("ig_account", "media_publish", "POST"): self.publish_container,
+            ("ig_account", "content_publishing_limit", "GET"): self.publishing_limit,
+            ("container", None, "GET"): self.get_container,
+            ("photo", None, "GET"): self.get_photo,
+            ("video", None, "GET"): self.get_video,
+            ("video", "captions", "GET"): self.list_captions,
+            ("video", "captions", "POST"): self.add_captions,
             ("post", None, "GET"): self.get_post,
             ("post", None, "POST"): self.edit_post,
             ("post", None, "DELETE"): self.delete_post,
@@ -128,7 +143,7 @@ class GraphApi(MessagingRoutes, CommentRoutes):
         ig_id = None
         if kind == "ig_account":
             ig_id = obj[1].id
-        elif kind == "media":
+        elif kind in ("media", "container"):
             ig_id = obj.account_id
         elif kind == "comment" and obj.channel == "instagram":
             ig_id = call.page.instagram.id if call.page and call.page.instagram else None
@@ -220,72 +235,24 @@ class GraphApi(MessagingRoutes, CommentRoutes):
 
     # -- posts and media ---------------------------------------------------------------------------
 
-    def publish(self, call: Call, page: PageConfig) -> dict[str, Any]:
-        message, link = call.params.get("message"), call.params.get("link")
-        if not message and not link and not call.params.get("attached_media"):
-            raise err.invalid_param("Missing message or attachment")
-        published = as_bool(call.params.get("published", True), "published")
-        scheduled = call.params.get("scheduled_publish_time")
-        scheduled_for = None
-        if scheduled not in (None, ""):
-            if published:
-                raise err.invalid_param(
-                    "You cannot specify a scheduled publish time on a published post"
-                )
-            scheduled_for = int(parse_time(scheduled))
-            if not call.now + 600 <= scheduled_for <= call.now + 30 * DAY:
-                raise err.invalid_param("The specified scheduled publish time is invalid.")
-        post = Post(
-            f"{page.id}_{self.state.ids.object_part()}",
-            page.id,
-            str(message or ""),
-            call.now,
-            link=link,
-            published=published,
-            scheduled_for=scheduled_for,
-        )
-        self.state.posts[post.id] = post
-        if published:
-            value = pl.feed_post_value(
-                "add",
-                post_id=post.id,
-                author={"id": page.id, "name": page.name},
-                created_time=int(call.now),
-                message=post.message,
-                link=link,
-            )
-            call.deliver(
-                pl.page_change(page.id, value, int(call.now)), f"feed post add: {post.message}"[:80]
-            )
-        return {"id": post.id}
-
-    def _post_json(self, post: Post, wanted: list[str]) -> dict[str, Any]:
-        page = self.state.page(post.page_id)
-        available = {
-            "id": post.id,
-            "message": post.message or None,
-            "created_time": iso_time(post.created),
-            "permalink_url": post.permalink,
-            "is_published": post.published,
-            "status_type": post.status_type,
-            "link": post.link,
-            "scheduled_publish_time": post.scheduled_for,
-            "from": {"id": page.id, "name": page.name} if page else None,
-        }
-        return select(available, wanted, "PagePost")
-
     def get_post(self, call: Call, post: Post) -> dict[str, Any]:
         return self._post_json(
             post, parse_fields(call.params.get("fields"), ["created_time", "message", "id"])
         )
 
     def list_posts(self, call: Call, page: PageConfig) -> dict[str, Any]:
+        """Published posts, newest first; `since`/`until` bound their created time."""
         wanted = parse_fields(call.params.get("fields"), ["created_time", "message", "id"])
+        since, until = time_param(call, "since"), time_param(call, "until")
         posts = sorted(
             (
                 p
                 for p in self.state.posts.values()
-                if p.page_id == page.id and not p.deleted and p.published
+                if p.page_id == page.id
+                and not p.deleted
+                and p.published
+                and (since is None or p.created >= since)
+                and (until is None or p.created <= until)
             ),
             key=lambda p: p.created,
             reverse=True,
@@ -300,6 +267,8 @@ class GraphApi(MessagingRoutes, CommentRoutes):
 
     def delete_post(self, call: Call, post: Post) -> dict[str, Any]:
         post.deleted = True
+        if not post.published:  # a scheduled or unpublished post: nobody saw it go
+            return {"success": True}
         page = self.state.page(post.page_id)
         value = {
             "item": "status",
@@ -319,6 +288,10 @@ class GraphApi(MessagingRoutes, CommentRoutes):
             "id": media.id,
             "caption": media.caption,
             "media_product_type": media.media_product_type,
+            "media_type": media.kind,
+            "media_url": media.media_url,
+            "alt_text": media.alt_text,
+            "children": {"data": [{"id": c} for c in media.children]} if media.children else None,
             "timestamp": iso_time(media.created),
             "permalink": media.permalink,
             "comment_enabled": media.comment_enabled,
@@ -336,8 +309,16 @@ class GraphApi(MessagingRoutes, CommentRoutes):
         return {"success": True}
 
     def list_media(self, call: Call, found: Any) -> dict[str, Any]:
+        """The account's media, newest first; `since`/`until` bound their time."""
+        since, until = time_param(call, "since"), time_param(call, "until")
         media = sorted(
-            (m for m in self.state.media.values() if m.account_id == found[1].id),
+            (
+                m
+                for m in self.state.media.values()
+                if m.account_id == found[1].id
+                and (since is None or m.created >= since)
+                and (until is None or m.created <= until)
+            ),
             key=lambda m: m.created,
             reverse=True,
         )

@@ -26,6 +26,7 @@ class Call:
     usage_key: str | None = None
     usage_type: str = "pages"
     outbox: list[tuple[pl.Json, str]] = field(default_factory=list)
+    published: list[tuple[str, str]] = field(default_factory=list)  # (channel, post/media id)
 
     @property
     def params(self) -> dict[str, Any]:
@@ -37,6 +38,10 @@ class Call:
 
     def deliver(self, payload: pl.Json, summary: str) -> None:
         self.outbox.append((payload, summary))
+
+    def announce(self, channel: str, object_id: str) -> None:
+        """A post (facebook) or media (instagram) went live: residents may react to it."""
+        self.published.append((channel, object_id))
 
 
 # -- small parameter helpers -----------------------------------------------------------------------

@@ -106,7 +106,12 @@ def feed_post_value(
     published: bool = True,
     link: str | None = None,
     item: str = "status",
+    photo_id: str | None = None,
+    photos: list[str] | None = None,
+    video_id: str | None = None,
 ) -> Json:
+    """A Page post value; photo posts carry `photo_id` and `link` (one photo) or `photos` (URLs
+    of several), video posts `video_id` and `link`."""
     value: Json = {
         "item": "share" if link and item == "status" else item,
         "verb": verb,
@@ -119,6 +124,12 @@ def feed_post_value(
         value["message"] = message
     if link:
         value["link"] = link
+    if photo_id:
+        value["photo_id"] = photo_id
+    if photos:
+        value["photos"] = photos
+    if video_id:
+        value["video_id"] = video_id
     return value
 
 

@@ -116,6 +116,8 @@ class Resolver:
         if cfg:
             post_id, status_type = cfg.id, cfg.status_type
         elif post:
+            if post.deleted or not post.published:
+                raise ScenarioError(f"Facebook post {ref!r} is not published")
             post_id, status_type = post.id, post.status_type
         elif "_" in ref and ref.replace("_", "").isdigit():
             post_id, status_type = ref, "mobile_status_update"

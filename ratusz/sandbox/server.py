@@ -36,12 +36,14 @@ def build_app(
     webhook_target: str | None = None,
     app_secret: str = "",
     timeout_seconds: float = 30.0,
+    residents_react: float = 0.0,
 ) -> SandboxApp:
     return SandboxApp(
         load_world(world_path),
         webhook_target=webhook_target,
         app_secret=app_secret,
         timeout_seconds=timeout_seconds,
+        residents_react=residents_react,
     )
 
 
@@ -54,9 +56,11 @@ def serve(
     scenario: str | None = None,
     speed: float = 1.0,
     timeout_seconds: float = 30.0,
+    residents_react: float = 0.0,
 ) -> None:
-    """Serve until interrupted; optionally start delivering `scenario` right away."""
-    app = build_app(world_path, webhook_target, app_secret, timeout_seconds)
+    """Serve until interrupted; optionally start delivering `scenario` right away, and (with
+    `residents_react` seconds > 0) have residents comment on what the desk publishes."""
+    app = build_app(world_path, webhook_target, app_secret, timeout_seconds, residents_react)
     server = make_server(host, port, app)
     url = f"http://{host}:{server.server_port}"
     if scenario:
@@ -67,6 +71,12 @@ def serve(
         f"webhooks -> {target}",
         flush=True,
     )
+    if residents_react > 0:
+        print(
+            f"Residents comment on published posts and media after {residents_react:g} s "
+            f"and {2 * residents_react:g} s",
+            flush=True,
+        )
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -11,7 +11,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .delivery import DeliveryLog
@@ -34,6 +34,8 @@ class Post:
     published: bool = True
     scheduled_for: int | None = None
     deleted: bool = False
+    photo_ids: list[str] = field(default_factory=list)
+    video_id: str | None = None
 
     @property
     def part(self) -> str:
@@ -52,10 +54,77 @@ class Media:
     created: float
     media_product_type: str = "FEED"
     comment_enabled: bool = True
+    media_type: str = ""  # IMAGE | VIDEO | CAROUSEL_ALBUM ("" = from the product type)
+    media_url: str | None = None
+    alt_text: str | None = None
+    children: list[str] = field(default_factory=list)
+    container_id: str | None = None  # set for media the desk published through the API
 
     @property
     def permalink(self) -> str:
         return f"https://www.instagram.com/p/{self.id[-11:]}/"
+
+    @property
+    def kind(self) -> str:
+        if self.media_type:
+            return self.media_type
+        return "VIDEO" if self.media_product_type == "REELS" else "IMAGE"
+
+
+@dataclass
+class Photo:
+    """A Page photo; unpublished ones wait to be attached to a post (`attached_media`)."""
+
+    id: str
+    page_id: str
+    url: str
+    caption: str
+    created: float
+    alt_text_custom: str | None = None
+    published: bool = False
+    temporary: bool = False
+    post_id: str | None = None
+
+
+@dataclass
+class Caption:
+    locale: str
+    url: str
+    created: float
+    is_default: bool = False
+
+
+@dataclass
+class Video:
+    id: str
+    page_id: str
+    file_url: str
+    description: str
+    title: str
+    created: float
+    published: bool = False
+    post_id: str | None = None
+    captions: list[Caption] = field(default_factory=list)
+
+
+@dataclass
+class Container:
+    """An Instagram media container (`POST /{ig-user-id}/media`), published at most once."""
+
+    id: str
+    account_id: str
+    media_type: str  # IMAGE | VIDEO | REELS | CAROUSEL
+    created: float
+    caption: str = ""
+    image_url: str | None = None
+    video_url: str | None = None
+    alt_text: str | None = None
+    children: list[str] = field(default_factory=list)
+    is_carousel_item: bool = False
+    status_code: str = "FINISHED"  # IN_PROGRESS | FINISHED | ERROR | EXPIRED | PUBLISHED
+    ready_at: float = 0.0  # videos are IN_PROGRESS until then
+    media_id: str | None = None
+    used_in: str | None = None  # the carousel container a child belongs to
 
 
 @dataclass
@@ -131,6 +200,8 @@ class SandboxState:
         self.lock = threading.RLock()
         self.ids = IdFactory(world.seed)
         self.deliveries = DeliveryLog(self.lock)
+        # How long Instagram takes to process a video container (0: FINISHED at once).
+        self.ig_video_processing_seconds = 0.0
         self.reset()
 
     # -- lifecycle -------------------------------------------------------------------------------
@@ -140,6 +211,10 @@ class SandboxState:
             self.started = self.clock()
             self.posts: dict[str, Post] = {}
             self.media: dict[str, Media] = {}
+            self.photos: dict[str, Photo] = {}
+            self.videos: dict[str, Video] = {}
+            self.containers: dict[str, Container] = {}
+            self.ig_published: list[tuple[str, float]] = []  # (IG account, time) per API publish
             self.comments: dict[str, Comment] = {}
             self.threads: dict[tuple[str, str], Thread] = {}
             self.people: dict[str, Person] = {}
@@ -202,8 +277,10 @@ class SandboxState:
             return obj[0]
         if kind == "post":
             return self.page(obj.page_id)
-        if kind == "media":
+        if kind in ("media", "container"):
             return self.world.page_for_instagram(obj.account_id)
+        if kind in ("photo", "video"):
+            return self.page(obj.page_id)
         if kind == "comment":
             parent_kind = "post" if obj.channel == "facebook" else "media"
             container = (
@@ -223,6 +300,12 @@ class SandboxState:
             return "post", post
         if media := self.media.get(object_id):
             return "media", media
+        if photo := self.photos.get(object_id):
+            return "photo", photo
+        if video := self.videos.get(object_id):
+            return "video", video
+        if container := self.containers.get(object_id):
+            return "container", container
         if (comment := self.comments.get(object_id)) and not comment.deleted:
             return "comment", comment
         if who := self.people.get(object_id):

@@ -217,9 +217,15 @@ def _default_post(world: World, channel: str) -> str:
     return items[0].key
 
 
-def inbound_event(data: dict[str, Any], world: World) -> Event:
-    """One hand-made event for `POST /_sandbox/inbound`; `parent_id` may be a real comment id."""
+def inbound_event(data: dict[str, Any], world: World, state: SandboxState | None = None) -> Event:
+    """One hand-made event for `POST /_sandbox/inbound`; `parent_id` may be a real comment id and
+    `post` a real post or media id (e.g. one the desk published), whose channel is then implied."""
     raw = {INBOUND_ALIASES.get(k, k): v for k, v in data.items() if v not in (None, "")}
+    post = str(raw.get("post", ""))
+    if "channel" not in raw and state is not None and post:
+        with state.lock:
+            if state.media_for(post) is not None and state.post_for(post) is None:
+                raw["channel"] = "instagram"
     raw.setdefault("channel", "facebook")
     raw.setdefault("kind", "comment")
     raw.setdefault("who", "Jan Kowalski")

@@ -12,6 +12,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from ratusz.web.demo import DEMO_PASSWORD, PEOPLE, load_demo
 
+# Seconds (real time) after which simulated residents comment on what the demo office publishes.
+RESIDENTS_REACT_SECONDS = 20
+
 
 def _port_free(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
@@ -74,7 +77,8 @@ class Command(BaseCommand):
             children.append(subprocess.Popen(
                 [*ratusz, "sandbox", "--port", str(sandbox_port), "--target",
                  f"{desk_url}/webhooks/meta", "--scenario", "demo-day",
-                 "--speed", str(options["speed"])], env=env))
+                 "--speed", str(options["speed"]),
+                 "--residents-react", str(RESIDENTS_REACT_SECONDS)], env=env))
             _wait_for(f"{sandbox_url}/_sandbox/requests")
             self._print_welcome(desk_url, sandbox_url)
             self._wait(children)
@@ -97,6 +101,8 @@ class Command(BaseCommand):
         ]
         lines += [f"    {u:<10} {role:<10} {what}" for u, _f, _l, role, _d, what in PEOPLE]
         lines += ["", "The demo day is being delivered now; the inbox fills within a minute.",
+                  f"Residents comment on what you publish {RESIDENTS_REACT_SECONDS} s and "
+                  f"{2 * RESIDENTS_REACT_SECONDS} s after it goes live.",
                   "Press Ctrl+C to stop.", ""]
         self.stdout.write("\n".join(lines))
         sys.stdout.flush()

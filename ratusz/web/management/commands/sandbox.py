@@ -15,8 +15,12 @@ class Command(BaseCommand):
         parser.add_argument("--world", default=None, help="World file (default: the demo).")
         parser.add_argument("--scenario", default=None, help="Scenario to play, e.g. demo-day.")
         parser.add_argument("--speed", type=float, default=1.0)
+        parser.add_argument("--residents-react", type=float, default=0.0, metavar="SECONDS",
+                            help="Residents comment on each post/media published through the "
+                                 "API, SECONDS and 2 x SECONDS later (default 0: off).")
 
     def handle(self, *args, **options):
         serve(options["host"], options["port"], world_path=options["world"],
               webhook_target=options["target"], app_secret=settings.RATUSZ_META_APP_SECRET,
-              scenario=options["scenario"], speed=options["speed"])
+              scenario=options["scenario"], speed=options["speed"],
+              residents_react=options["residents_react"])

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "ratusz.triage",
     "ratusz.moderation",
     "ratusz.answers",
+    "ratusz.publishing",
     "ratusz.api",
     "ratusz.intake",
     "ratusz.web",
@@ -165,6 +166,10 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "ratusz" / "static"]
+# Images and videos of posts: Meta fetches them by URL, so RATUSZ_BASE_URL must be public
+# for a real page (the sandbox does not fetch them).
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(env("RATUSZ_MEDIA_DIR", str(VAR_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -5,6 +5,7 @@ from django.views.generic import RedirectView
 from ratusz.answers import views as answers_views
 from ratusz.api.api import api
 from ratusz.moderation import views as moderation_views
+from ratusz.publishing import views as publishing_views
 from ratusz.triage import views as triage_views
 from ratusz.web import views as web_views
 from ratusz.web.forms import ThrottledAuthenticationForm
@@ -16,9 +17,11 @@ urlpatterns = [
          name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("media/<path:path>", publishing_views.media, name="media"),
     path("webhooks/", include("ratusz.intake.urls")),
     path("inbox/", include("ratusz.inbox.urls")),
     path("o/<slug:slug>/status/", web_views.status, name="status"),
+    path("o/<slug:slug>/posty/", include("ratusz.publishing.urls")),
     path("o/<slug:slug>/", include("ratusz.moderation.urls")),
     path("o/<slug:slug>/szablony", answers_views.template_list, name="answers-templates"),
     path("o/<slug:slug>/wiedza", answers_views.knowledge_list, name="answers-knowledge"),

@@ -1086,6 +1086,287 @@ PL = {
     "Import a CSV or a BIP feed": "Import z pliku CSV lub kanału BIP",
     "A UTF-8 CSV with the columns key, department, question, answer, source_url, keywords, or the BIP's RSS/Atom feed saved as .xml":
         "Plik CSV w UTF-8 z kolumnami key, department, question, answer, source_url, keywords albo kanał RSS/Atom z BIP zapisany jako .xml",
+    # Publishing (issue 7): pre-publication checks and Graph publishing errors.
+    'If you override this, a task to republish the post accessibly on the office website or in BIP will be created.':
+        'Jeśli to pominiesz, powstanie zadanie opublikowania tej treści w dostępnej wersji na stronie urzędu lub w BIP.',
+    'An official notice must link to its entry in BIP (or on the office website). Add the BIP link or change the type of the post.':
+        'Komunikat urzędowy musi zawierać link do wpisu w BIP (albo na stronie urzędu). Dodaj link do BIP albo zmień rodzaj wpisu.',
+    'The notice links to %(links)s, which is neither BIP nor the office website. Check that it is the official source, or add the link to the BIP entry.':
+        'Komunikat prowadzi do %(links)s, a to nie jest BIP ani strona urzędu. Sprawdź, czy to oficjalne źródło, albo dodaj link do wpisu w BIP.',
+    'Matching BIP entry: "%(title)s", %(link)s.':
+        'Pasujący wpis w BIP: „%(title)s”, %(link)s.',
+    'The post does not invite residents to respond. Consider asking a question, inviting comments or linking a consultation or a survey.':
+        'Wpis nie zaprasza mieszkańców do rozmowy. Warto zadać pytanie, zachęcić do komentarzy albo dodać link do konsultacji lub ankiety.',
+    'Text that is only inside an image cannot be read by screen readers or found by search. Repeat what the image says in the text of the post.':
+        'Tekstu, który jest tylko na obrazku, nie odczyta czytnik ekranu ani nie znajdzie wyszukiwarka. Powtórz treść obrazka w tekście wpisu.',
+    'The publication time has already passed. Choose a later time or leave it empty to publish once approved.':
+        'Termin publikacji już minął. Wybierz późniejszy albo zostaw pole puste, aby wpis ukazał się po zatwierdzeniu.',
+    'The post is scheduled more than 180 days ahead. Check the date.':
+        'Wpis zaplanowano na ponad 180 dni naprzód. Sprawdź datę.',
+    "The post contains a person's identifier (%(items)s). A PESEL, an ID card or passport number or a private bank account must never be published: remove it.":
+        'Wpis zawiera dane identyfikujące osobę (%(items)s). Numeru PESEL, numeru dowodu osobistego lub paszportu ani prywatnego numeru konta nie wolno publikować: usuń je.',
+    "The post names %(names)s together with an address or whereabouts. A private person's address or whereabouts may be published only with a legal basis (UODO reprimanded an office for this in 2025): remove them, or tick to confirm that the person is not a private one or that the law allows it.":
+        'Wpis podaje %(names)s razem z adresem lub miejscem pobytu. Adres lub miejsce pobytu osoby prywatnej można opublikować tylko na podstawie przepisu (UODO udzielił za to upomnienia urzędowi w 2025 r.): usuń je albo zaznacz, że to nie jest osoba prywatna lub że przepisy na to pozwalają.',
+    'Image %(image)s has no alternative text. Describe what it shows in at least 5 words, for people who use a screen reader.':
+        'Zdjęcie %(image)s nie ma tekstu alternatywnego. Opisz, co przedstawia, w co najmniej 5 słowach, dla osób korzystających z czytnika ekranu.',
+    'The alternative text of image %(image)s is a file name. Describe what the image shows in at least 5 words.':
+        'Tekst alternatywny zdjęcia %(image)s to nazwa pliku. Opisz, co przedstawia zdjęcie, w co najmniej 5 słowach.',
+    'The alternative text of image %(image)s is too short. Describe what the image shows in at least 5 words.':
+        'Tekst alternatywny zdjęcia %(image)s jest za krótki. Opisz, co przedstawia zdjęcie, w co najmniej 5 słowach.',
+    'The video has no captions. Add a captions file (SRT or VTT), or mark it as a live broadcast.':
+        'Film nie ma napisów. Dodaj plik z napisami (SRT lub VTT) albo oznacz go jako transmisję na żywo.',
+    'A live broadcast needs no captions while it is on, but the recording does: a task to add captions to the recording (or remove it) will be created.':
+        'Transmisja na żywo nie musi mieć napisów w trakcie, ale nagranie już tak: powstanie zadanie dodania napisów do nagrania (albo jego usunięcia).',
+    'The sentence "%(start)s" has %(n)d words. Sentences of up to 20 words are easier to read: split it.':
+        'Zdanie „%(start)s” jest za długie (liczba słów: %(n)d). Zdania do 20 słów łatwiej się czyta: podziel je.',
+    'Explain the abbreviations %(items)s the first time they appear, e.g. "Gminny Ośrodek Pomocy Społecznej (GOPS)".':
+        'Wyjaśnij skróty %(items)s przy pierwszym użyciu, np. „Gminny Ośrodek Pomocy Społecznej (GOPS)”.',
+    'Official jargon: %(items)s. Say it in plain words.':
+        'Urzędowy żargon: %(items)s. Powiedz to prostymi słowami.',
+    'Write the hashtags %(items)s with a capital letter for each word (e.g. #GminaPrzykładowo): screen readers then read them word by word.':
+        'Zapisz hashtagi %(items)s z wielką literą na początku każdego słowa (np. #GminaPrzykładowo): czytnik ekranu przeczyta je wtedy słowo po słowie.',
+    'The post has %(n)d emoji. Screen readers read each one aloud: keep to 3 at most.':
+        'Wpis ma %(n)d emoji. Czytnik ekranu odczytuje każde na głos: użyj najwyżej 3.',
+    'The post would be published during the election silence (%(periods)s). Only a safety or organisational notice (e.g. a changed polling station) may go out then, with the reason recorded.':
+        'Wpis ukazałby się w czasie ciszy wyborczej (%(periods)s). Wtedy można opublikować tylko komunikat dotyczący bezpieczeństwa lub organizacji (np. zmiana lokalu wyborczego), z zapisanym uzasadnieniem.',
+    "Election campaign (%(periods)s): the post mentions %(items)s. An office's channels must carry no campaigning (art. 108 of the Electoral Code, PKW explanations of 4 March 2024): a supervisor has to approve the post with a justification.":
+        'Kampania wyborcza (%(periods)s): wpis zawiera %(items)s. W kanałach urzędu nie może być agitacji wyborczej (art. 108 Kodeksu wyborczego, wyjaśnienia PKW z 4 marca 2024 r.): wpis musi zatwierdzić przełożony, podając uzasadnienie.',
+    'An Instagram post needs a picture or a video: add one, or do not publish on Instagram.':
+        'Wpis na Instagramie wymaga zdjęcia lub filmu: dodaj je albo nie publikuj na Instagramie.',
+    'Instagram takes at most 2,200 characters and 30 hashtags; this post has %(chars)d characters and %(tags)d hashtags. Shorten it.':
+        'Instagram przyjmuje najwyżej 2200 znaków i 30 hashtagów; ten wpis ma ich odpowiednio %(chars)d i %(tags)d. Skróć go.',
+    'Links in Instagram captions cannot be clicked. Give the address in a form that is easy to retype, or point to the link in the profile.':
+        'Linków w opisach na Instagramie nie da się kliknąć. Podaj adres w formie łatwej do przepisania albo odeślij do linku w profilu.',
+    'Facebook takes at most 63,206 characters; this post has %(chars)d. Shorten it.':
+        'Facebook przyjmuje najwyżej 63 206 znaków; ten wpis ma %(chars)d. Skróć go.',
+    'Instagram could not prepare the media for publishing (status %(status)s).':
+        'Instagram nie przygotował materiału do publikacji (status %(status)s). Sprawdź plik i opublikuj ponownie.',
+    'Instagram is still processing the media; publishing will be tried again.':
+        'Instagram wciąż przetwarza materiał; publikacja zostanie ponowiona.',
+    # Publishing (issue 7): the composer, approval, tasks, calendar, settings.
+    "Polls close": "Zamknięcie lokali wyborczych",
+    "Candidates, committees and slogans to watch in posts, one per line":
+        "Kandydaci, komitety i hasła sprawdzane we wpisach, po jednym w wierszu",
+    "Posts: during a campaign, a draft that names a watched candidate, committee or slogan (or says 'kontynuacja', 'kolejna kadencja') needs a supervisor's approval with a justification (art. 108 of the Electoral Code and the PKW's explanations of 4 March 2024: no agitation in an office's media). During the silence, from midnight the day before the vote until the polls close, scheduled posts are paused; only a safety or organisational notice goes out, with a logged reason.":
+        "Wpisy: w czasie kampanii projekt wpisu, który wymienia sprawdzanego kandydata, komitet lub hasło (albo zawiera słowa „kontynuacja”, „kolejna kadencja”), wymaga zatwierdzenia przez przełożonego z uzasadnieniem (art. 108 Kodeksu wyborczego i wyjaśnienia PKW z 4 marca 2024 r.: zakaz agitacji wyborczej w mediach urzędu). W czasie ciszy wyborczej, od początku dnia poprzedzającego głosowanie (godz. 0:00) do zamknięcia lokali wyborczych, zaplanowane wpisy są wstrzymywane; opublikować można tylko komunikat dotyczący bezpieczeństwa lub organizacji, z zapisanym uzasadnieniem.",
+    "Watched in posts": "Sprawdzane we wpisach",
+    "BIP feed (RSS or Atom) address": "adres kanału BIP (RSS lub Atom)",
+    "the office's own bank accounts, one per line (may appear in posts)":
+        "numery własnych kont bankowych urzędu, po jednym w wierszu (mogą pojawiać się we wpisach)",
+    "post types that need a supervisor's approval": "rodzaje wpisów wymagające zatwierdzenia przez przełożonego",
+    "polls close": "zamknięcie lokali wyborczych",
+    "candidates, committees and slogans to watch in posts, one per line":
+        "kandydaci, komitety i hasła sprawdzane we wpisach, po jednym w wierszu",
+    "Publishing settings changed": "Zmieniono ustawienia publikacji",
+    "Publish a post": "Publikacja wpisu",
+    "Withdraw a scheduled post": "Wycofanie zaplanowanego wpisu",
+    "Type of post": "Rodzaj wpisu",
+    "Publish on": "Gdzie opublikować",
+    "Link (e.g. to the BIP entry)": "Link (np. do wpisu w BIP)",
+    "Publish at (empty: as soon as approved)": "Termin publikacji (puste pole: zaraz po zatwierdzeniu)",
+    "Let Facebook hold the scheduled post (10 minutes to 30 days ahead); otherwise Ratusz holds it and checks it again at publication":
+        "Zaplanuj wpis bezpośrednio na Facebooku (od 10 minut do 30 dni naprzód); inaczej wpis czeka w Ratuszu, który sprawdzi go ponownie w chwili publikacji",
+    "Video": "Film",
+    "Captions file (SRT or VTT)": "Plik z napisami (SRT lub VTT)",
+    "Live broadcast: captions will be added afterwards": "Transmisja na żywo: napisy zostaną dodane później",
+    "Remove the video": "Usuń film",
+    "Image %(n)d": "Zdjęcie %(n)d",
+    "Alternative text for image %(n)d: what it shows, in a sentence":
+        "Tekst alternatywny zdjęcia %(n)d: co przedstawia, w jednym zdaniu",
+    "The image carries written text": "Na zdjęciu jest tekst",
+    "An image may have at most 8 MB.": "Zdjęcie może mieć najwyżej 8 MB.",
+    "A video may have at most 200 MB.": "Film może mieć najwyżej 200 MB.",
+    "Post types that need a supervisor's approval": "Rodzaje wpisów wymagające zatwierdzenia przez przełożonego",
+    "Justification or comment": "Uzasadnienie lub uwaga",
+    "Address of the accessible version": "Adres dostępnej wersji",
+    "Official notice": "Komunikat urzędowy",
+    "Information": "Informacja",
+    "Event": "Wydarzenie",
+    "Consultation": "Konsultacje",
+    "Promotion": "Promocja",
+    "Crisis alert": "Komunikat kryzysowy",
+    "Scheduled": "Zaplanowany",
+    "Paused: election silence": "Wstrzymany: cisza wyborcza",
+    "Publishing": "Publikowanie",
+    "Not published": "Nieopublikowany",
+    "type of post": "rodzaj wpisu",
+    "link": "link",
+    "publish at (empty: as soon as approved)": "termin publikacji (puste: zaraz po zatwierdzeniu)",
+    "schedule on Facebook (10 minutes to 30 days ahead) instead of in Ratusz":
+        "zaplanuj na Facebooku (od 10 minut do 30 dni naprzód), a nie w Ratuszu",
+    "post": "wpis",
+    "image": "zdjęcie",
+    "alternative text": "tekst alternatywny",
+    "the image carries written text": "na zdjęciu jest tekst",
+    "video": "film",
+    "captions (SRT or VTT)": "napisy (SRT lub VTT)",
+    "live broadcast (captions added afterwards)": "transmisja na żywo (napisy dodane później)",
+    "Scheduled on the platform": "Zaplanowany na platformie",
+    "Withdrawn from the platform": "Wycofany z platformy",
+    "Republish accessibly on the website or in BIP": "Opublikuj dostępną wersję na stronie urzędu lub w BIP",
+    "Add captions to the recording or remove it": "Dodaj napisy do nagrania albo usuń nagranie",
+    "address of the accessible version": "adres dostępnej wersji",
+    "Your role does not allow this.": "Twoja rola na to nie pozwala.",
+    'To publish despite "%(message)s", give a reason of at least %(n)d characters.':
+        "Aby opublikować mimo uwagi „%(message)s”, podaj uzasadnienie (co najmniej %(n)d znaków).",
+    "Tick that you have checked: %(message)s": "Zaznacz, że sprawdzono tę uwagę: %(message)s",
+    "This post belongs to another office.": "Ten wpis należy do innego urzędu.",
+    "A scheduled post cannot be changed: withdraw it first. A published post stays as it went out.":
+        "Zaplanowanego wpisu nie można zmienić: najpierw go wycofaj. Opublikowany wpis zostaje taki, jaki poszedł.",
+    "Only the author or a moderator can change this draft.": "Ten projekt może zmienić tylko autor lub moderator.",
+    "This channel belongs to another office.": "Ten kanał należy do innego urzędu.",
+    "Choose at least one channel.": "Wybierz co najmniej jeden kanał.",
+    "Unknown type of post.": "Nieznany rodzaj wpisu.",
+    "Only a draft can be submitted.": "Wysłać można tylko projekt.",
+    "Only the author or a moderator can submit this draft.": "Ten projekt może wysłać tylko autor lub moderator.",
+    "This post is not waiting for approval.": "Ten wpis nie czeka na zatwierdzenie.",
+    "The author cannot approve their own post; another supervisor must.":
+        "Autor nie może zatwierdzić własnego wpisu; musi to zrobić inny przełożony.",
+    "During an election campaign or silence, approval needs a justification of at least %(n)d characters.":
+        "W czasie kampanii wyborczej lub ciszy wyborczej zatwierdzenie wymaga uzasadnienia (co najmniej %(n)d znaków).",
+    "Say what the author should change.": "Napisz, co autor ma zmienić.",
+    "Only Facebook can schedule a post itself; Instagram posts are held by Ratusz.":
+        "Tylko Facebook sam planuje publikację; wpisy na Instagram czekają w Ratuszu.",
+    "Facebook schedules posts from 10 minutes to 30 days ahead; choose a time in that window or let Ratusz hold the post.":
+        "Facebook planuje wpisy od 10 minut do 30 dni naprzód; wybierz termin w tym przedziale albo zostaw wpis w Ratuszu.",
+    "This post is not paused.": "Ten wpis nie jest wstrzymany.",
+    "During the election silence only a safety or organisational notice may go out; give the reason (at least %(n)d characters).":
+        "W czasie ciszy wyborczej można opublikować tylko komunikat dotyczący bezpieczeństwa lub organizacji; podaj uzasadnienie (co najmniej %(n)d znaków).",
+    "A published post cannot be withdrawn here; delete it on the platform and keep Ratusz's copy for the record.":
+        "Opublikowanego wpisu nie można tu wycofać; usuń go na platformie, a kopia w Ratuszu pozostanie w dokumentacji.",
+    "Only a post that failed can be tried again.": "Ponowić można tylko publikację, która się nie udała.",
+    "Give the address (https://…) where the accessible version is.": "Podaj adres (https://…) dostępnej wersji.",
+    "Give the address of the BIP feed first.": "Najpierw podaj adres kanału BIP.",
+    "Checks": "Sprawdzenie",
+    "No findings: the post can go out.": "Brak uwag: wpis może zostać opublikowany.",
+    "Blocks publishing:": "Blokuje publikację:",
+    "Proposed BIP entry:": "Proponowany wpis w BIP:",
+    "Use this link": "Użyj tego linku",
+    "Publish anyway, because (the reason is recorded; an accessibility override creates a task to republish accessibly on the website or in BIP):":
+        "Opublikuj mimo to, ponieważ (uzasadnienie zostanie zapisane; pominięcie wymogu dostępności tworzy zadanie opublikowania dostępnej wersji na stronie urzędu lub w BIP):",
+    "I have checked this and the post may go out": "Sprawdziłem/am to i wpis może zostać opublikowany",
+    "A supervisor must approve this post with a justification.":
+        "Ten wpis musi zatwierdzić przełożony, podając uzasadnienie.",
+    "Needs approval": "Wymaga zatwierdzenia",
+    "After submission, a supervisor other than the author approves the post.":
+        "Po wysłaniu wpis zatwierdza przełożony inny niż autor.",
+    "Facebook preview": "Podgląd na Facebooku",
+    "%(n)s image": [
+        "%(n)s zdjęcie",
+        "%(n)s zdjęcia",
+        "%(n)s zdjęć",
+        "%(n)s zdjęcia",
+    ],
+    "no description": "brak opisu",
+    "captions": "napisy",
+    "live": "na żywo",
+    "Instagram preview": "Podgląd na Instagramie",
+    "Instagram needs an image or a video.": "Instagram wymaga zdjęcia lub filmu.",
+    "Links in Instagram captions are not clickable.": "Linków w opisach na Instagramie nie da się kliknąć.",
+    "Posts": "Wpisy",
+    "New post": "Nowy wpis",
+    "Calendar": "Kalendarz",
+    "Settings": "Ustawienia",
+    "Publishing calendar": "Kalendarz publikacji",
+    "Months": "Miesiące",
+    "Legend:": "Legenda:",
+    "public holiday or office closed": "święto lub urząd nieczynny",
+    "election campaign: posts naming candidates need approval":
+        "kampania wyborcza: wpisy wymieniające kandydatów wymagają zatwierdzenia",
+    "election silence: scheduled posts are paused": "cisza wyborcza: zaplanowane wpisy są wstrzymane",
+    "Posts by day": "Wpisy według dni",
+    "today": "dziś",
+    "public holiday": "święto",
+    "office closed": "urząd nieczynny",
+    "silence": "cisza wyborcza",
+    "campaign": "kampania",
+    "Edit the post": "Edycja wpisu",
+    "Returned by the approver:": "Zwrócony przez zatwierdzającego:",
+    "No active channel: connect a page first.": "Brak aktywnego kanału: najpierw podłącz stronę.",
+    "Images": "Zdjęcia",
+    "Describe what each image shows, in at least 5 words: people using screen readers rely on it (art. 6 of the digital accessibility act).":
+        "Opisz, co przedstawia każde zdjęcie, w co najmniej 5 słowach: osoby korzystające z czytników ekranu polegają na tym opisie (art. 6 ustawy o dostępności cyfrowej).",
+    "Current file:": "Obecny plik:",
+    "Remove this image": "Usuń to zdjęcie",
+    "captions:": "napisy:",
+    "Save and submit": "Zapisz i wyślij",
+    "State": "Stan",
+    "open until its tasks are done": "otwarty do czasu wykonania zadań",
+    "Approved by": "Zatwierdzający",
+    "Publication": "Publikacja",
+    "held by Facebook": "czeka na Facebooku",
+    "held by Ratusz": "czeka w Ratuszu",
+    "as soon as approved": "zaraz po zatwierdzeniu",
+    "Overridden checks": "Pominięte blokady publikacji",
+    "Checked by the author": "Sprawdzone przez autora",
+    "open on the platform": "otwórz na platformie",
+    "Residents' comments": "Komentarze mieszkańców",
+    "No comments yet; they arrive in the inbox like any other.":
+        "Nie ma jeszcze komentarzy; trafią do skrzynki jak wszystkie inne.",
+    "Tasks": "Zadania",
+    "due %(date)s": "termin: %(date)s",
+    "Reason for the override:": "Uzasadnienie pominięcia:",
+    "Done:": "Wykonano:",
+    "Edit": "Edytuj",
+    "Withdraw": "Wycofaj",
+    "Justification (needed during an election campaign or silence)":
+        "Uzasadnienie (wymagane w czasie kampanii wyborczej lub ciszy wyborczej)",
+    "Approve": "Zatwierdź",
+    "Return to the author": "Zwróć autorowi",
+    "Waiting for a supervisor other than the author.": "Czeka na przełożonego innego niż autor.",
+    "The election silence is on. Only a safety or organisational notice may go out now, by a supervisor, with the reason logged.":
+        "Trwa cisza wyborcza. Teraz można opublikować tylko komunikat dotyczący bezpieczeństwa lub organizacji; robi to przełożony, a uzasadnienie zostaje zapisane.",
+    "The silence is over: the post can go out now.": "Cisza wyborcza się skończyła: wpis można już opublikować.",
+    "Reason (safety or organisational notice)": "Uzasadnienie (komunikat dotyczący bezpieczeństwa lub organizacji)",
+    "Publish now": "Opublikuj teraz",
+    "History": "Historia",
+    "BIP first: an official notice links to its BIP entry, every image has a description, and each post is checked before it goes out and again at publication.":
+        "Najpierw BIP: komunikat urzędowy prowadzi do swojego wpisu w BIP, każde zdjęcie ma opis, a każdy wpis jest sprawdzany przed wysłaniem i ponownie w chwili publikacji.",
+    "Posts by state": "Wpisy według stanu",
+    "Drafts": "Projekty",
+    "Scheduled and in progress": "Zaplanowane i w toku",
+    "Type": "Rodzaj",
+    "(no text)": "(bez treści)",
+    "No posts here.": "Brak wpisów.",
+    "Open tasks": "Otwarte zadania",
+    "No open tasks.": "Brak otwartych zadań.",
+    "Publishing settings": "Ustawienia publikacji",
+    "The approver is a supervisor other than the author. During an election campaign, a post naming a candidate, a committee or a slogan always needs approval, whatever its type.":
+        "Zatwierdza przełożony inny niż autor. W czasie kampanii wyborczej wpis wymieniający kandydata, komitet lub hasło wyborcze zawsze wymaga zatwierdzenia, bez względu na rodzaj.",
+    "BIP feed": "Kanał BIP",
+    "%(n)s entry kept; the worker reads the feed every hour.": [
+        "Przechowywany jest %(n)s wpis; Ratusz odczytuje kanał co godzinę.",
+        "Przechowywane są %(n)s wpisy; Ratusz odczytuje kanał co godzinę.",
+        "Przechowywanych jest %(n)s wpisów; Ratusz odczytuje kanał co godzinę.",
+        "Przechowywane jest %(n)s wpisu; Ratusz odczytuje kanał co godzinę.",
+    ],
+    "Read the feed now": "Odczytaj kanał teraz",
+    "Elections: dates, candidates and slogans to watch": "Wybory: daty oraz kandydaci i hasła sprawdzane we wpisach",
+    "Post draft saved": "Zapisano projekt wpisu",
+    "Post submitted for approval": "Wpis przekazany do zatwierdzenia",
+    "Post approved": "Wpis zatwierdzony",
+    "Post returned to its author": "Wpis zwrócony autorowi",
+    "Post scheduled": "Wpis zaplanowany",
+    "Post withdrawn": "Wpis wycofany",
+    "Post paused by the election silence": "Wpis wstrzymany z powodu ciszy wyborczej",
+    "Paused post released": "Wstrzymany wpis zwolniony do publikacji",
+    "Post sent to the platforms": "Wpis wysłany na platformy",
+    "Post published": "Wpis opublikowany",
+    "Post not published": "Publikacja wpisu nieudana",
+    "Post task created": "Utworzono zadanie do wpisu",
+    "Post task done": "Wykonano zadanie do wpisu",
+    "BIP feed read": "Odczytano kanał BIP",
+    "A scheduled or published post cannot be changed.": "Wpisu zaplanowanego lub opublikowanego nie można zmieniać.",
+    "Sent for approval.": "Wysłano do zatwierdzenia.",
+    "Scheduled.": "Zaplanowano.",
+    "Sent to the platforms.": "Wysłano na platformy.",
+    "Approved.": "Zatwierdzono.",
+    "Returned to the author.": "Zwrócono autorowi.",
+    "Withdrawn.": "Wycofano.",
+    "Trying again.": "Ponawiamy publikację.",
+    "Released.": "Zwolniono do publikacji.",
+    "Task done.": "Zadanie wykonane.",
+    "BIP feed read: %(n)d new entry.": ["Odczytano kanał BIP: %(n)d nowy wpis.", "Odczytano kanał BIP: %(n)d nowe wpisy.", "Odczytano kanał BIP: %(n)d nowych wpisów.", "Odczytano kanał BIP: %(n)d nowego wpisu."],
 }
 
 

@@ -135,6 +135,11 @@ class ElectionForm(forms.Form):
                                  widget=forms.DateInput(attrs={"type": "date"}))
     second_round = forms.DateField(label=_("Second round (if any)"), required=False,
                                    widget=forms.DateInput(attrs={"type": "date"}))
+    polls_close = forms.TimeField(label=_("Polls close"), initial="21:00", required=False,
+                                  widget=forms.TimeInput(attrs={"type": "time"}))
+    watch_phrases = forms.CharField(
+        label=_("Candidates, committees and slogans to watch in posts, one per line"),
+        required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
 
 
 class MarkForm(forms.Form):

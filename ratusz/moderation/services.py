@@ -19,7 +19,7 @@ import hashlib
 import json
 import logging
 import re
-from datetime import timedelta
+from datetime import time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -777,7 +777,7 @@ def account_mark(*, actor, office: Office, resident: Resident, role: str | None,
 
 @transaction.atomic
 def election_add(*, actor, office: Office, name: str, campaign_start, voting_day,
-                 second_round=None) -> Election:
+                 second_round=None, polls_close=None, watch_phrases: str = "") -> Election:
     """Record an election's dates: the campaign needs a supervisor for acts against marked
     accounts, and the silence puts comments mentioning candidates in the review queue."""
     _require(actor, office, Role.SUPERVISOR)
@@ -786,11 +786,15 @@ def election_add(*, actor, office: Office, name: str, campaign_start, voting_day
                            "follows it."), code="dates")
     election = Election.objects.create(office=office, name=name.strip()[:200],
                                        campaign_start=campaign_start, voting_day=voting_day,
-                                       second_round=second_round)
+                                       second_round=second_round,
+                                       polls_close=polls_close or time(21, 0),
+                                       watch_phrases=watch_phrases.strip())
     record(actor=actor, verb="moderation.election.added", office=office, target=election,
            data={"name": election.name, "campaign_start": campaign_start.isoformat(),
                  "voting_day": voting_day.isoformat(),
-                 "second_round": second_round.isoformat() if second_round else None})
+                 "second_round": second_round.isoformat() if second_round else None,
+                 "polls_close": election.polls_close.isoformat(),
+                 "watch_phrases": election.phrases()})
     return election
 
 

@@ -1,8 +1,14 @@
 import uuid
+from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+def default_post_approval() -> list[str]:
+    """Every type of post waits for a second person, except crisis alerts, which cannot."""
+    return ["notice", "information", "event", "consultation", "promotion"]
 
 
 class Office(models.Model):
@@ -75,6 +81,14 @@ class Office(models.Model):
     approve_sensitive = models.BooleanField(
         _("replies in sensitive conversations (dissatisfaction, formal matters, politics) need "
           "a supervisor's approval"), default=False)
+    # Publishing: the BIP feed polled for entries to link from notices, the office's own bank
+    # accounts (fine to publish), and the post types that wait for a second person.
+    bip_feed_url = models.URLField(_("BIP feed (RSS or Atom) address"), blank=True)
+    bank_accounts = models.TextField(
+        _("the office's own bank accounts, one per line (may appear in posts)"), blank=True)
+    post_approval = models.JSONField(
+        _("post types that need a supervisor's approval"), default=default_post_approval,
+        blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -217,6 +231,10 @@ class Election(models.Model):
     campaign_start = models.DateField(_("campaign starts"))
     voting_day = models.DateField(_("voting day"))
     second_round = models.DateField(_("second round"), null=True, blank=True)
+    # Polls close at 21:00; the silence runs from midnight the day before until then.
+    polls_close = models.TimeField(_("polls close"), default=time(21, 0))
+    watch_phrases = models.TextField(
+        _("candidates, committees and slogans to watch in posts, one per line"), blank=True)
 
     class Meta:
         ordering = ["-voting_day"]
@@ -232,6 +250,16 @@ class Election(models.Model):
     @property
     def last_day(self):
         return self.second_round or self.voting_day
+
+    def silences(self, tz) -> list[tuple[datetime, datetime]]:
+        """The silence before each round: from midnight the day before the vote until the polls
+        close (art. 107 Kodeks wyborczy), as aware datetimes in the office's time zone."""
+        return [(datetime.combine(vote - timedelta(days=1), time(0), tz),
+                 datetime.combine(vote, self.polls_close, tz))
+                for vote in filter(None, [self.voting_day, self.second_round])]
+
+    def phrases(self) -> list[str]:
+        return [line.strip() for line in self.watch_phrases.splitlines() if line.strip()]
 
     def in_campaign(self, day) -> bool:
         """From the campaign's start to the last voting day, silence included."""

@@ -86,6 +86,8 @@ RULES_FIELDS = ["name", "address", "email", "phone", "bip_url", "website_url", "
                 "edoreczenia_address", "head_title", "iod_email", "gdpr_url",
                 "accessibility_url", "page_operators", "external_operator", "appeal_months"]
 # How the office writes: what the tone and form check holds drafts to, and its own model.
+# Publishing: the BIP feed, the office's own accounts and which post types need approval.
+PUBLISHING_FIELDS = ["bip_feed_url", "bank_accounts", "post_approval"]
 STYLE_FIELDS = ["reply_greeting_required", "reply_signature", "reply_footer", "reply_jargon",
                 "approve_sensitive", "llm_url", "llm_model"]
 
@@ -121,6 +123,13 @@ def office_rules_facts_update(*, actor, office: Office, **values) -> Office:
     """Change the facts the page rules are generated from."""
     return _office_update(actor=actor, office=office, fields=RULES_FIELDS,
                           verb="offices.office.rules_facts_changed", values=values)
+
+
+@transaction.atomic
+def office_publishing_update(*, actor, office: Office, **values) -> Office:
+    """Change the publishing settings (BIP feed, own accounts, approvals per post type)."""
+    return _office_update(actor=actor, office=office, fields=PUBLISHING_FIELDS,
+                          verb="offices.office.publishing_changed", values=values)
 
 
 @transaction.atomic

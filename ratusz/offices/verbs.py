@@ -16,5 +16,6 @@ register_verbs(
         "offices.membership.revoked": _("Role revoked"),
         "offices.office.rules_facts_changed": _("Office facts for the page rules changed"),
         "offices.office.reply_style_changed": _("How the office writes replies changed"),
+        "offices.office.publishing_changed": _("Publishing settings changed"),
     }
 )

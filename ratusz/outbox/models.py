@@ -22,6 +22,8 @@ class OutboxAction(models.Model):
         COMMENT_DELETE = "comment_delete", _("Delete a comment")
         BLOCK = "block", _("Block or unblock a person")
         POST_COMMENTS = "post_comments", _("Turn comments on a post off or on")
+        POST_PUBLISH = "post_publish", _("Publish a post")
+        POST_DELETE = "post_delete", _("Withdraw a scheduled post")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting to be sent")

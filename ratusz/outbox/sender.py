@@ -40,6 +40,10 @@ def perform(action: OutboxAction) -> tuple[dict[str, Any], str]:
         if action.kind == OutboxAction.Kind.POST_COMMENTS:
             return client.set_comments_enabled(
                 action.target_id, bool(action.payload.get("enabled", False))), ""
+        if action.kind == OutboxAction.Kind.POST_PUBLISH:
+            return _publish(client, channel, action.payload)
+        if action.kind == OutboxAction.Kind.POST_DELETE:
+            return client.delete_post(action.target_id), ""
         if action.kind == OutboxAction.Kind.COMMENT_REPLY:
             result = client.reply_to_comment(
                 action.target_id, text, instagram=channel.platform == Channel.Platform.INSTAGRAM
@@ -54,6 +58,30 @@ def perform(action: OutboxAction) -> tuple[dict[str, Any], str]:
             tag=action.payload.get("tag", ""), metadata=action.idempotency_key,
         )
         return result, str(result.get("message_id", ""))
+
+
+def _publish(client: GraphClient, channel: Channel, payload: dict) -> tuple[dict, str]:
+    if channel.platform == Channel.Platform.INSTAGRAM:
+        result = client.publish_instagram(
+            channel.platform_id, caption=payload.get("message", ""),
+            images=payload.get("photos") or [], video=payload.get("video"))
+    else:
+        result = client.publish_page_post(
+            channel.platform_id, message=payload.get("message", ""),
+            link=payload.get("link", ""), photos=payload.get("photos") or [],
+            video=payload.get("video"), scheduled_at=payload.get("scheduled_at"))
+    return result, str(result.get("id", ""))
+
+
+def find_published_post(action: OutboxAction) -> str:
+    """After an unanswered publication, look for the post on the platform; its id or ""."""
+    channel = action.channel
+    since = int(action.first_attempt_at.timestamp()) - 60 if action.first_attempt_at else 0
+    message = action.payload.get("message", "")
+    with client_for(channel) as client:
+        if channel.platform == Channel.Platform.INSTAGRAM:
+            return client.find_instagram_media(channel.platform_id, message, since)
+        return client.find_page_post(channel.platform_id, message, since)
 
 
 def _normal(text: object) -> str:

@@ -79,9 +79,13 @@ def action_send(action_id: int) -> OutboxAction | None:
             _("Meta did not answer and no echo came back, so the message may or may not have "
               "arrived. Check with the resident before trying again."), outcome=graph.STOP))
     try:
-        # A reply can be looked up; a hide can simply be made again (it is idempotent).
-        looked_up = previous == Status.UNKNOWN and action.kind == OutboxAction.Kind.COMMENT_REPLY
-        result_id = sender.find_posted_comment(action) if looked_up else ""
+        # A reply or a post can be looked up; a hide can simply be made again (idempotent).
+        result_id = ""
+        if previous == Status.UNKNOWN and action.kind == OutboxAction.Kind.COMMENT_REPLY:
+            result_id = sender.find_posted_comment(action)
+        elif previous == Status.UNKNOWN and action.kind == OutboxAction.Kind.POST_PUBLISH:
+            # A post can be looked up too, so an unanswered publication never posts twice.
+            result_id = sender.find_published_post(action)
         if result_id:
             result = {"found_after_unknown_outcome": True, "id": result_id}
         else:

@@ -109,7 +109,23 @@ def load_demo() -> tuple[Office, bool]:
     _load_rules(office)
     _load_templates(office, departments)
     _load_knowledge(office)
+    _load_publishing(office)
     return office, True
+
+
+def _load_publishing(office: Office) -> None:
+    """The demo BIP feed (read from the repository; a real office sets its feed's address and
+    the worker reads it every hour) and the office's own bank account for local taxes."""
+    from pathlib import Path
+
+    from ratusz.offices.services import office_publishing_update
+    from ratusz.publishing.services import bip_fetch
+
+    admin = office.memberships.get(user__username="admin").user
+    office_publishing_update(actor=admin, office=office,
+                             bank_accounts="PL62 1020 5356 0000 1234 5678 9012")
+    source = Path(__file__).resolve().parent.parent / "publishing" / "data" / "bip-demo.xml"
+    bip_fetch(office, data=source.read_bytes())
 
 
 def _load_knowledge(office: Office) -> None:

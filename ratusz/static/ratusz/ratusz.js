@@ -29,5 +29,15 @@ document.addEventListener("submit", function (event) {
   if (!form.hasAttribute("data-once")) { return; }
   if (form.dataset.sent) { event.preventDefault(); return; }
   form.dataset.sent = "1";
+  // A disabled button is left out of the form's data, so the clicked one's name and value
+  // (e.g. "save" or "submit") travel in a hidden field instead.
+  const submitter = event.submitter;
+  if (submitter && submitter.name) {
+    const carried = document.createElement("input");
+    carried.type = "hidden";
+    carried.name = submitter.name;
+    carried.value = submitter.value;
+    form.appendChild(carried);
+  }
   form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
 });

@@ -83,8 +83,10 @@ def action_send(action_id: int) -> OutboxAction | None:
         result_id = ""
         if previous == Status.UNKNOWN and action.kind == OutboxAction.Kind.COMMENT_REPLY:
             result_id = sender.find_posted_comment(action)
-        elif previous == Status.UNKNOWN and action.kind == OutboxAction.Kind.POST_PUBLISH:
-            # A post can be looked up too, so an unanswered publication never posts twice.
+        elif action.kind == OutboxAction.Kind.POST_PUBLISH and (
+                previous == Status.UNKNOWN or action.error_message):
+            # Any earlier attempt may have reached Meta (an answer lost, a 5xx after the post
+            # was made, a person's retry after the attempts ran out): look before posting.
             result_id = sender.find_published_post(action)
         if result_id:
             result = {"found_after_unknown_outcome": True, "id": result_id}

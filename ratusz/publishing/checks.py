@@ -86,6 +86,7 @@ class Draft:
     video: Video | None = None
     publish_at: datetime | None = None  # aware; None = now
     channels: list[str] = field(default_factory=lambda: ["facebook"])
+    on_platform: bool = False  # scheduled on Facebook itself rather than held by Ratusz
 
 
 @dataclass
@@ -133,6 +134,7 @@ def run(draft: Draft, ctx: Context) -> list[Finding]:
     found += _dialogue_check(draft, ctx)
     found += _platform_check(draft, ctx)
     found += _schedule_check(draft, now)
+    found += _platform_schedule_check(draft, now)
     return sorted(found, key=lambda f: f.severity != BLOCKING)
 
 
@@ -291,9 +293,9 @@ def _bip_check(draft: Draft, ctx: Context) -> list[Finding]:
         return [Finding(BIP, "bip.missing", BLOCKING, " ".join([message, *hint]),
                         proposal=proposal)]
     message = _("The notice links to %(links)s, which is neither BIP nor the office website. "
-                "Check that it is the official source, or add the link to the BIP entry."
-                ) % {"links": _listing(linked)}
-    return [Finding(BIP, "bip.not_bip", WARNING, " ".join([message, *hint]), proposal=proposal)]
+                "An official notice must link to its entry in BIP: add that link too, or change "
+                "the type of the post.") % {"links": _listing(linked)}
+    return [Finding(BIP, "bip.not_bip", BLOCKING, " ".join([message, *hint]), proposal=proposal)]
 
 
 # -- personal data --------------------------------------------------------------------------------
@@ -700,7 +702,8 @@ _YOU = re.compile(
     r"\b(?:pan|pani|panstw\w*|wy|was|wam|wami|wasz\w*|ty|ciebie|cie|ci|tobie|twoj\w*"
     r"|mieszkanc\w*|sasiedz\w*|kto|ktos|ktokolwiek|macie|wiecie|chcecie|myslicie|sadzicie"
     r"|pamietacie|znacie|lubicie|korzystacie|potrzebujecie|wolicie|mozecie|wiesz|masz|chcesz"
-    r"|myslisz|sadzisz|pamietasz|znasz|lubisz|wolisz|mozesz|\w{3,}(?:liscie|lyscie))\b")
+    r"|myslisz|sadzisz|pamietasz|znasz|lubisz|wolisz|mozesz|\w{3,}(?:liscie|lyscie)"
+    r"|\w{3,}(?:esz|isz|ysz|asz|ecie|icie|ycie|acie))\b")
 _SURVEY_LINK = re.compile(r"ankiet|konsultac|survey|forms\.gle|/forms|formularz|budzet|glosowan"
                           r"|webankieta|interankiet")
 
@@ -731,6 +734,10 @@ def _dialogue_check(draft: Draft, ctx: Context) -> list[Finding]:
 def _platform_check(draft: Draft, ctx: Context) -> list[Finding]:
     text = draft.text or ""
     found: list[Finding] = []
+    if not text.strip():
+        found.append(Finding(PLATFORM, "platform.no_text", BLOCKING, _(
+            "Write the post's text: people who use screen readers or search need it, and it "
+            "says what the picture or the link is about.")))
     if "instagram" in draft.channels:
         if not draft.images and draft.video is None:
             found.append(Finding(PLATFORM, "platform.ig_media", BLOCKING, _(
@@ -754,6 +761,23 @@ def _platform_check(draft: Draft, ctx: Context) -> list[Finding]:
 
 
 # -- schedule -------------------------------------------------------------------------------------
+
+def _platform_schedule_check(draft: Draft, now: datetime) -> list[Finding]:
+    """Facebook schedules a post itself only from 10 minutes to 30 days ahead, and Instagram
+    cannot schedule through the API at all."""
+    if not draft.on_platform:
+        return []
+    moment = _aware(draft.publish_at)
+    if "instagram" in draft.channels:
+        return [Finding(SCHEDULE, "schedule.platform", BLOCKING, _(
+            "Only Facebook can hold a scheduled post itself; untick that option and Ratusz will "
+            "hold the post for Instagram too."))]
+    if moment is None or not now + timedelta(minutes=10) <= moment <= now + timedelta(days=30):
+        return [Finding(SCHEDULE, "schedule.platform", BLOCKING, _(
+            "Facebook holds scheduled posts from 10 minutes to 30 days ahead. Choose a time in "
+            "that window, or untick the option and Ratusz will hold the post."))]
+    return []
+
 
 def _schedule_check(draft: Draft, now: datetime) -> list[Finding]:
     moment = _aware(draft.publish_at)

@@ -20,7 +20,7 @@ class PostForm(forms.Form):
     type = forms.ChoiceField(label=_("Type of post"), choices=Post.Type.choices)
     channels = forms.ModelMultipleChoiceField(
         label=_("Publish on"), queryset=Channel.objects.none(),
-        widget=forms.CheckboxSelectMultiple)
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}))
     text = forms.CharField(label=_("Text"), required=False, max_length=63206,
                            widget=forms.Textarea(attrs={"rows": 8}))
     link = forms.URLField(label=_("Link (e.g. to the BIP entry)"), required=False,
@@ -70,6 +70,8 @@ class PostForm(forms.Form):
 
     def clean_publish_at(self):
         value = self.cleaned_data.get("publish_at")
+        if value is not None and not 2000 <= value.year <= 2100:
+            raise forms.ValidationError(_("Give a date between 2000 and 2100."))
         if value is not None and timezone.is_naive(value):
             value = timezone.make_aware(value)
         return value
@@ -111,13 +113,29 @@ class PostForm(forms.Form):
 class SettingsForm(forms.ModelForm):
     post_approval = forms.MultipleChoiceField(
         label=_("Post types that need a supervisor's approval"), choices=Post.Type.choices,
-        required=False, widget=forms.CheckboxSelectMultiple)
+        required=False, widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}))
 
     class Meta:
         model = Office
         formfield_callback = _https_urls
         fields = ["bip_feed_url", "bank_accounts", "post_approval"]
         widgets = {"bank_accounts": forms.Textarea(attrs={"rows": 2})}
+
+    def clean_bank_accounts(self) -> str:
+        lines = [line.strip() for line in self.cleaned_data["bank_accounts"].splitlines()]
+        return "\n".join(_account_digits(line) for line in lines if line)
+
+
+def _account_digits(line: str) -> str:
+    from stdnum import iban
+
+    compact = iban.compact(line)
+    if compact.isdigit():
+        compact = f"PL{compact}"
+    if not iban.is_valid(compact):
+        raise forms.ValidationError(_("%(line)s is not a valid bank account number.")
+                                    % {"line": line})
+    return iban.format(compact)
 
 
 class ReasonForm(forms.Form):

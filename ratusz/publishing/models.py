@@ -37,7 +37,7 @@ class Post(models.Model):
         PUBLISHING = "publishing", _("Publishing")
         PUBLISHED = "published", _("Published")
         FAILED = "failed", _("Not published")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+        WITHDRAWN = "withdrawn", _("Withdrawn by the office")
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     office = models.ForeignKey("offices.Office", on_delete=models.PROTECT, related_name="posts")
@@ -54,6 +54,11 @@ class Post(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                related_name="+")
+    # Who last changed the text and who submitted it: neither may approve it (four eyes).
+    edited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                  on_delete=models.PROTECT, related_name="+")
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                     on_delete=models.PROTECT, related_name="+")
     approver = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                  on_delete=models.PROTECT, related_name="+")
     approval_note = models.TextField(blank=True)
@@ -93,7 +98,11 @@ class Post(models.Model):
 
     @property
     def editable(self) -> bool:
-        return self.status in {self.Status.DRAFT, self.Status.SUBMITTED, self.Status.FAILED}
+        """A draft, a post waiting for approval, or one withdrawn or paused before it went out
+        (saving makes it a draft again). Once sent, a post stays as it went out: a failed one
+        is tried again (it may have reached Meta after all)."""
+        return self.status in {self.Status.DRAFT, self.Status.SUBMITTED, self.Status.WITHDRAWN,
+                               self.Status.PAUSED}
 
     @property
     def is_open(self) -> bool:

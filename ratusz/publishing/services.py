@@ -93,7 +93,7 @@ def draft_of(post: Post) -> checks.Draft:
                 for i in post.images.all()] if post.pk else [],
         video=checks.Video(name=video.name, captions=video.captions.name if video.captions
                            else "", live=video.live) if video else None,
-        publish_at=post.publish_at,
+        publish_at=post.publish_at, on_platform=post.on_platform,
         channels=[t.channel.platform for t in post.targets.select_related("channel")]
         if post.pk else [])
 
@@ -104,7 +104,7 @@ def post_check(post: Post, *, now: datetime | None = None,
     checked (the time has come) but everything else is, again."""
     draft = draft_of(post)
     if publication:
-        draft.publish_at = now or timezone.now()
+        draft.publish_at, draft.on_platform = now or timezone.now(), False
     findings = checks.run(draft, context_for(post.office, now=now))
     if publication:
         findings = [f for f in findings if f.check != "schedule"]
@@ -123,9 +123,9 @@ def _settle(post: Post, findings: list[checks.Finding], *, acknowledged: set[str
             reason = " ".join((overrides.get(finding.code) or "").split())
             if len(reason) < MIN_REASON:
                 raise PostRefused(
-                    _("To publish despite \"%(message)s\", give a reason of at least "
-                      "%(n)d characters.") % {"message": finding.message, "n": MIN_REASON},
-                    code="override_reason")
+                    _("%(message)s Fix this in the post, or give the reason to publish anyway "
+                      "(at least %(n)d characters) under the finding.")
+                    % {"message": finding.message, "n": MIN_REASON}, code="override_reason")
         if finding.needs_ack and finding.code not in acknowledged:
             raise PostRefused(_("Tick that you have checked: %(message)s")
                               % {"message": finding.message}, code="ack")
@@ -149,9 +149,13 @@ def post_save(*, actor, office: Office, post: Post | None = None, type: str, tex
         post = Post.objects.select_for_update().get(pk=post.pk)
         if post.office_id != office.pk:
             raise PostRefused(_("This post belongs to another office."), code="office")
-        if not post.editable:
+        if not post.editable or post.targets.exclude(
+                status__in=[Target.Status.WAITING, Target.Status.WITHDRAWN]).exists():
             raise PostRefused(_("A scheduled post cannot be changed: withdraw it first. A "
                                 "published post stays as it went out."), code="not_editable")
+        # Taken back from the platforms (or never sent): it becomes a draft again.
+        post.targets.filter(status=Target.Status.WITHDRAWN).update(
+            status=Target.Status.WAITING, platform_id="")
         if post.author_id != actor.pk and not _member_allows(actor, office, Role.MODERATOR):
             raise PostRefused(_("Only the author or a moderator can change this draft."),
                               code="role")
@@ -164,11 +168,12 @@ def post_save(*, actor, office: Office, post: Post | None = None, type: str, tex
     if post is None:
         post = Post(office=office, author=actor)
     was = post.status
+    post.edited_by = actor
     post.type, post.text, post.link = type, text.strip(), link.strip()
     post.publish_at, post.on_platform = publish_at, on_platform
     # A changed draft is checked and approved again.
     post.status, post.approver, post.approved_at = Status.DRAFT, None, None
-    post.acknowledged, post.overrides = [], []
+    post.acknowledged, post.overrides, post.submitted_by = [], [], None
     post.save()
     post.targets.exclude(channel__in=channels).delete()
     for channel in channels:
@@ -177,6 +182,7 @@ def post_save(*, actor, office: Office, post: Post | None = None, type: str, tex
         image = post.images.filter(pk=item["pk"]).first() if item.get("pk") else None
         if item.get("remove"):
             if image is not None:
+                _forget_file(image.file)
                 image.delete()
             continue
         if image is None:
@@ -197,10 +203,19 @@ def post_save(*, actor, office: Office, post: Post | None = None, type: str, tex
     return post
 
 
+def _forget_file(field) -> None:
+    """A removed picture stops being served (it may have been removed for what it showed)."""
+    if field:
+        storage, name = field.storage, field.name
+        transaction.on_commit(lambda: storage.delete(name), robust=True)
+
+
 def _video_save(post: Post, data: dict) -> None:
     current = Video.objects.filter(post=post).first()
     if data.get("remove"):
         if current is not None:
+            _forget_file(current.file)
+            _forget_file(current.captions)
             current.delete()
         return
     if current is None and not data.get("file"):
@@ -217,10 +232,19 @@ def _video_save(post: Post, data: dict) -> None:
 
 # -- submission and approval ----------------------------------------------------------------------
 
+def approval_needed(office: Office, type: str, findings: list[checks.Finding],
+                    people=()) -> bool:
+    """A second person approves: for the office's chosen post types, for anything the election
+    checks raise, and for anything written or submitted by someone below a moderator."""
+    return (type in (office.post_approval or [])
+            or any(f.needs_approval or f.code == "election.silence" for f in findings)
+            or any(not _member_allows(person, office, Role.MODERATOR)
+                   for person in people if person is not None))
+
+
 def needs_approval(post: Post, findings: list[checks.Finding]) -> bool:
-    return (post.type in (post.office.post_approval or [])
-            or any(f.needs_approval for f in findings)
-            or any(f.code == "election.silence" for f in findings))
+    return approval_needed(post.office, post.type, findings,
+                           [post.author, post.edited_by, post.submitted_by])
 
 
 @transaction.atomic
@@ -231,7 +255,7 @@ def post_submit(*, actor, post: Post, acknowledged: set[str] = frozenset(),
     post = Post.objects.select_for_update().select_related("office").get(pk=post.pk)
     office = post.office
     _require(actor, office, Role.RESPONDER)
-    if post.status not in {Status.DRAFT, Status.FAILED} or post.published_at:
+    if post.status != Status.DRAFT:
         raise PostRefused(_("Only a draft can be submitted."), code="state")
     if post.author_id != actor.pk and not _member_allows(actor, office, Role.MODERATOR):
         raise PostRefused(_("Only the author or a moderator can submit this draft."),
@@ -243,10 +267,11 @@ def post_submit(*, actor, post: Post, acknowledged: set[str] = frozenset(),
     post.overrides = [{"code": f.code, "reason": " ".join(overrides[f.code].split()),
                        "by": actor.get_username()}
                       for f in findings if f.severity == "blocking" and f.overridable]
-    post.submitted_at, post.return_comment = timezone.now(), ""
-    wait = needs_approval(post, findings) or not _member_allows(actor, office, Role.MODERATOR)
+    post.submitted_at, post.return_comment, post.submitted_by = timezone.now(), "", actor
+    wait = needs_approval(post, findings)
     post.status = Status.SUBMITTED if wait else post.status
-    post.save()
+    post.save(update_fields=["acknowledged", "overrides", "submitted_at", "return_comment",
+                             "submitted_by", "status"])
     record(actor=actor, verb="publishing.post.submitted", office=office, target=post,
            data={"author": post.author.get_username(), "type": post.type,
                  "findings": [f.code for f in findings], "acknowledged": post.acknowledged,
@@ -257,16 +282,20 @@ def post_submit(*, actor, post: Post, acknowledged: set[str] = frozenset(),
 
 
 @transaction.atomic
-def post_approve(*, actor, post: Post, note: str = "") -> Post:
-    """A second person approves: a supervisor who is not the author. The checks run again,
-    and a campaign finding or a silence override needs a written justification."""
+def post_approve(*, actor, post: Post, note: str = "", seen: str | None = None) -> Post:
+    """A second person approves: a supervisor who neither wrote, changed nor submitted the
+    post, and who saw this version of it (`seen`: its submission time as the page showed it).
+    The checks run again; a campaign finding or a silence override needs a justification."""
     post = Post.objects.select_for_update().select_related("office").get(pk=post.pk)
     _require(actor, post.office, Role.SUPERVISOR)
     if post.status != Status.SUBMITTED:
         raise PostRefused(_("This post is not waiting for approval."), code="state")
-    if post.author_id == actor.pk:
-        raise PostRefused(_("The author cannot approve their own post; another supervisor "
-                            "must."), code="own_post")
+    if actor.pk in {post.author_id, post.edited_by_id, post.submitted_by_id}:
+        raise PostRefused(_("Whoever wrote, changed or submitted a post cannot approve it; "
+                            "another supervisor must."), code="own_post")
+    if seen is not None and seen != submission_stamp(post):
+        raise PostRefused(_("The post changed after you opened it. Read it again before "
+                            "approving."), code="changed")
     findings = post_check(post)
     stopped = [f for f in findings if f.severity == "blocking"
                and (not f.overridable or f.code not in _overridden(post))]
@@ -285,6 +314,11 @@ def post_approve(*, actor, post: Post, note: str = "") -> Post:
                  "note": note, "findings": [f.code for f in findings]})
     _schedule(actor, post)
     return post
+
+
+def submission_stamp(post: Post) -> str:
+    """Which submitted version a person saw: its submission time, to the microsecond."""
+    return post.submitted_at.isoformat() if post.submitted_at else ""
 
 
 @transaction.atomic
@@ -354,8 +388,8 @@ def payload_for(post: Post, channel: Channel) -> dict:
 
 def _send(actor, post: Post, *, scheduled_at: int | None = None) -> None:
     for target in post.targets.select_related("channel"):
-        if target.status in {Target.Status.PUBLISHED, Target.Status.SCHEDULED}:
-            continue
+        if target.status != Target.Status.WAITING:
+            continue  # published, scheduled, in flight, or failed (tried again by its action)
         payload = payload_for(post, target.channel) | {"scheduled_at": scheduled_at}
         target.action = action_create(actor=_user(actor), channel=target.channel,
                                       kind=OutboxAction.Kind.POST_PUBLISH,
@@ -375,7 +409,7 @@ def _publish(actor, post: Post) -> None:
                      "channel")]})
 
 
-def _in_silence(post: Post, at: datetime) -> bool:
+def in_silence_at(post: Post, at: datetime) -> bool:
     draft = draft_of(post)
     draft.publish_at = at
     ctx = context_for(post.office, now=at)
@@ -396,8 +430,14 @@ def publish_due(now: datetime | None = None) -> int:
             log.exception("Publishing post %s failed", pk)
     for pk in list(Post.objects.filter(status=Status.SCHEDULED, on_platform=True,
                                        publish_at__gt=now).values_list("pk", flat=True)):
-        _recall_from_silence(pk)
-    _mark_platform_published(now)
+        try:
+            _recall_from_silence(pk)
+        except Exception:  # noqa: BLE001 - one broken post must not stop the others
+            log.exception("Recalling post %s from the silence failed", pk)
+    try:
+        _mark_platform_published(now)
+    except Exception:  # noqa: BLE001
+        log.exception("Marking platform-scheduled posts as published failed")
     return done
 
 
@@ -428,6 +468,13 @@ def _publish_one(pk: int, now: datetime) -> int:
         record(actor="ratusz", verb="publishing.post.failed", office=post.office, target=post,
                data={"findings": [f.code for f in stopped]})
         return 0
+    if post.approver_id is None and any(f.needs_approval for f in findings):
+        # An election was entered, or a name added to watch, after the post was scheduled.
+        post.status = Status.SUBMITTED
+        post.save(update_fields=["status"])
+        record(actor="ratusz", verb="publishing.post.held", office=post.office, target=post,
+               data={"findings": [f.code for f in findings if f.needs_approval]})
+        return 0
     _publish("ratusz", post)
     return 1
 
@@ -437,7 +484,7 @@ def _recall_from_silence(pk: int) -> None:
     post = Post.objects.select_for_update().select_related("office").get(pk=pk)
     if post.status != Status.SCHEDULED or "election.silence" in _overridden(post):
         return
-    if not _in_silence(post, post.publish_at):
+    if not in_silence_at(post, post.publish_at):
         return
     for target in post.targets.select_related("channel"):
         if target.platform_id and target.status == Target.Status.SCHEDULED:
@@ -467,40 +514,54 @@ def _mark_platform_published(now: datetime) -> None:
 
 @transaction.atomic
 def post_release(*, actor, post: Post, reason: str = "") -> Post:
-    """A paused post goes out: after the silence, by a moderator; during it, only by a
-    supervisor with a reason (a safety or organisational notice), which is logged."""
+    """A paused post goes ahead. Its time still to come (it was paused because that time falls
+    into a silence): only a supervisor, with a reason (a safety or organisational notice), and
+    it keeps its time. Its time passed: during the silence the same rule, after it a moderator;
+    it goes out now. To choose another time, edit the post instead."""
     post = Post.objects.select_for_update().select_related("office").get(pk=post.pk)
     if post.status != Status.PAUSED:
         raise PostRefused(_("This post is not paused."), code="state")
+    _refuse_in_flight(post)
     now = timezone.now()
-    if _in_silence(post, now):
+    future = post.publish_at is not None and post.publish_at > now
+    if future or in_silence_at(post, now):
         _require(actor, post.office, Role.SUPERVISOR)
         reason = " ".join(reason.split())
         if len(reason) < MIN_REASON:
-            raise PostRefused(_("During the election silence only a safety or organisational "
-                                "notice may go out; give the reason (at least %(n)d "
-                                "characters).") % {"n": MIN_REASON}, code="override_reason")
+            raise PostRefused(_("In the election silence only a safety or organisational notice "
+                                "may go out; give the reason (at least %(n)d characters), or "
+                                "edit the post to choose another time.") % {"n": MIN_REASON},
+                              code="override_reason")
         post.overrides = [*post.overrides, {"code": "election.silence", "reason": reason,
                                             "by": actor.get_username()}]
     else:
         _require(actor, post.office, Role.MODERATOR)
-    post.publish_at, post.on_platform = None, False
-    post.status = Status.SCHEDULED
-    post.save(update_fields=["overrides", "publish_at", "on_platform", "status"])
     post.targets.filter(status__in=[Target.Status.SCHEDULED, Target.Status.WITHDRAWN]).update(
         status=Target.Status.WAITING, platform_id="")
+    if not future:
+        post.publish_at, post.on_platform = None, False
+    post.save(update_fields=["overrides", "publish_at", "on_platform"])
     record(actor=actor, verb="publishing.post.resumed", office=post.office, target=post,
-           data={"reason": reason})
-    _publish(actor, post)
+           data={"reason": reason, "publish_at": post.publish_at.isoformat()
+                 if post.publish_at else None})
+    _schedule(actor, post)
     return post
+
+
+def _refuse_in_flight(post: Post) -> None:
+    if post.targets.filter(status=Target.Status.SENDING).exists():
+        raise PostRefused(_("The post is being sent to a platform right now. Wait until it "
+                            "has arrived (or failed), then try again."), code="in_flight")
 
 
 @transaction.atomic
 def post_withdraw(*, actor, post: Post) -> Post:
     post = Post.objects.select_for_update().select_related("office").get(pk=post.pk)
-    if post.status in {Status.PUBLISHED, Status.PUBLISHING, Status.WITHDRAWN}:
+    if post.status in {Status.PUBLISHED, Status.PUBLISHING, Status.WITHDRAWN} or \
+            post.targets.filter(status=Target.Status.PUBLISHED).exists():
         raise PostRefused(_("A published post cannot be withdrawn here; delete it on the "
                             "platform and keep Ratusz's copy for the record."), code="state")
+    _refuse_in_flight(post)
     if post.author_id != actor.pk:
         _require(actor, post.office, Role.MODERATOR)
     for target in post.targets.select_related("channel"):
@@ -517,28 +578,66 @@ def post_withdraw(*, actor, post: Post) -> Post:
 
 @transaction.atomic
 def post_retry(*, actor, post: Post) -> Post:
-    post = Post.objects.select_for_update().select_related("office").get(pk=post.pk)
+    """Try the failed channels again, after the same checks as at publication: the silence
+    and the other blocking checks stop it, and a finding that needs approval sends it to a
+    supervisor. A channel whose answer was lost is looked up before it is sent again."""
+    post = Post.objects.select_for_update().select_related("office", "author").get(pk=post.pk)
     _require(actor, post.office, Role.MODERATOR)
     if post.status != Status.FAILED:
         raise PostRefused(_("Only a post that failed can be tried again."), code="state")
-    failed = list(post.targets.filter(status=Target.Status.FAILED).select_related("action"))
+    _refuse_in_flight(post)
+    findings = post_check(post, publication=True)
+    if any(f.code == "election.silence" for f in findings) and \
+            "election.silence" not in _overridden(post):
+        raise PostRefused(_("The election silence is on: the post can go out after it, or "
+                            "now only as a safety or organisational notice approved by a "
+                            "supervisor."), code="silence")
+    stopped = [f for f in findings if f.severity == "blocking"
+               and (not f.overridable or f.code not in _overridden(post))]
+    if stopped:
+        raise PostRefused(_("The checks stop this post now: %(message)s Withdraw it, edit it "
+                            "and submit it again.") % {"message": stopped[0].message},
+                          code="blocked")
+    targets = list(post.targets.filter(status__in=[Target.Status.FAILED, Target.Status.WAITING])
+                   .select_related("action", "channel"))
+    if not targets:
+        raise PostRefused(_("Nothing is left to send."), code="nothing")
+    if post.approver_id is None and any(f.needs_approval for f in findings):
+        post.status = Status.SUBMITTED
+        post.save(update_fields=["status"])
+        record(actor=actor, verb="publishing.post.held", office=post.office, target=post,
+               data={"findings": [f.code for f in findings if f.needs_approval]})
+        return post
     post.status = Status.PUBLISHING
     post.save(update_fields=["status"])
-    for target in failed:
-        target.status, target.error = Target.Status.SENDING, ""
-        target.save(update_fields=["status", "error"])
-        if target.action is not None and target.action.status == OutboxAction.Status.FAILED:
-            action_retry(actor=actor, action=target.action)
+    for target in targets:
+        action = target.action
+        if target.status == Target.Status.FAILED and action is not None \
+                and action.status == OutboxAction.Status.FAILED:
+            target.status, target.error = Target.Status.SENDING, ""
+            target.save(update_fields=["status", "error"])
+            action_retry(actor=actor, action=action)
         else:
-            _send(actor, post)
+            target.status = Target.Status.WAITING
+            target.save(update_fields=["status"])
+    _send(actor, post)
+    record(actor=actor, verb="publishing.post.retried", office=post.office, target=post,
+           data={"channels": [t.channel.platform for t in targets]})
     return post
 
 
 # -- outbox hooks ---------------------------------------------------------------------------------
 
-def _target_of(action: OutboxAction) -> Target | None:
-    return Target.objects.select_for_update().select_related("post", "post__office", "channel") \
-        .filter(action=action).first()
+def _locked(action: OutboxAction) -> tuple[Post | None, Target | None]:
+    """The post first, then its target: the same order as every other step, so two workers
+    never wait on each other."""
+    post_id = Target.objects.filter(action=action).values_list("post_id", flat=True).first()
+    if post_id is None:
+        return None, None
+    post = Post.objects.select_for_update().select_related("office", "author", "approver") \
+        .get(pk=post_id)
+    target = Target.objects.select_for_update().select_related("channel").get(action=action)
+    return post, target
 
 
 def on_action_sent(action: OutboxAction) -> None:
@@ -548,7 +647,7 @@ def on_action_sent(action: OutboxAction) -> None:
         return
     if action.kind != OutboxAction.Kind.POST_PUBLISH:
         return
-    target = _target_of(action)
+    post, target = _locked(action)
     if target is None:
         return
     now = timezone.now()
@@ -559,17 +658,33 @@ def on_action_sent(action: OutboxAction) -> None:
         target.status, target.published_at = Target.Status.PUBLISHED, now
     inbox_post, _created = InboxPost.objects.get_or_create(
         channel=target.channel, platform_id=action.result_id,
-        defaults={"text": target.post.text, "created_at": target.published_at})
+        defaults={"text": post.text, "created_at": target.published_at})
     target.inbox_post = inbox_post
     target.save(update_fields=["platform_id", "status", "published_at", "inbox_post"])
-    post = Post.objects.select_for_update().get(pk=target.post_id)
     if (action.result or {}).get("captions_error"):
         # The video is up but its captions were refused: someone adds them by hand.
         _task(post, Task.Kind.CAPTIONS, timezone.localdate(now),
               str(action.result["captions_error"])[:500])
-    if post.status == Status.PUBLISHING and not post.targets.exclude(
-            status=Target.Status.PUBLISHED).exists():
+    if target.status == Target.Status.SCHEDULED and post.status in {Status.WITHDRAWN,
+                                                                    Status.PAUSED}:
+        # Taken back while Facebook was still answering: take it back there too.
+        action_create(actor=None, channel=target.channel, kind=OutboxAction.Kind.POST_DELETE,
+                      target_id=target.platform_id, payload={"post": str(post.uuid)})
+        return
+    _settle_targets(post, now)
+
+
+def _settle_targets(post: Post, now: datetime) -> None:
+    """Once no channel is in flight: published everywhere, or failed somewhere."""
+    statuses = set(post.targets.values_list("status", flat=True))
+    if Target.Status.SENDING in statuses:
+        return
+    if statuses == {Target.Status.PUBLISHED} and post.status != Status.PUBLISHED:
         _published(post, at=now)
+    elif Target.Status.FAILED in statuses and post.status in {Status.PUBLISHING,
+                                                               Status.SCHEDULED}:
+        post.status = Status.FAILED
+        post.save(update_fields=["status"])
 
 
 def _published(post: Post, *, at: datetime) -> None:
@@ -598,19 +713,38 @@ def _task(post: Post, kind: str, today, reason: str) -> None:
 
 
 def on_action_failed(action: OutboxAction) -> None:
+    if action.kind == OutboxAction.Kind.POST_DELETE:
+        _recall_failed(action)
+        return
     if action.kind != OutboxAction.Kind.POST_PUBLISH:
         return
-    target = _target_of(action)
+    post, target = _locked(action)
     if target is None:
         return
     target.status, target.error = Target.Status.FAILED, action.error_message
     target.save(update_fields=["status", "error"])
-    post = Post.objects.select_for_update().get(pk=target.post_id)
-    if post.status in {Status.PUBLISHING, Status.SCHEDULED}:
-        post.status = Status.FAILED
-        post.save(update_fields=["status"])
     record(actor="meta", verb="publishing.post.failed", office=post.office, target=post,
            data={"channel": target.channel.platform, "error": action.error_message[:500]})
+    _settle_targets(post, timezone.now())
+
+
+def _recall_failed(action: OutboxAction) -> None:
+    """Facebook still holds a post Ratusz meant to take back: say so loudly, and let the
+    worker (for the silence) or a person (withdrawing again) try once more."""
+    target = Target.objects.select_related("post__office").filter(
+        platform_id=action.target_id, channel=action.channel).first()
+    if target is None:
+        return
+    post = Post.objects.select_for_update().get(pk=target.post_id)
+    Target.objects.filter(pk=target.pk).update(status=Target.Status.SCHEDULED,
+                                               error=action.error_message)
+    if post.status in {Status.WITHDRAWN, Status.PAUSED}:
+        post.status = Status.SCHEDULED
+        post.save(update_fields=["status"])
+    record(actor="meta", verb="publishing.post.recall_failed", office=post.office,
+           target=post, data={"error": action.error_message[:500],
+                              "publish_at": post.publish_at.isoformat()
+                              if post.publish_at else None})
 
 
 # -- tasks ----------------------------------------------------------------------------------------

@@ -26,9 +26,11 @@ from ratusz.offices.models import Election, Role
 from ratusz.offices.services import office_publishing_update
 from ratusz.publishing import checks, services
 from ratusz.publishing.forms import IMAGE_ROWS, PostForm, ReasonForm, SettingsForm, TaskForm
-from ratusz.publishing.models import Post, Target, Task
+from ratusz.publishing.models import Post, Task
 
 Status = Post.Status
+LIVE_TEXT = 20_000  # the live check reads this much; submission checks the whole text
+MIN_YEAR, MAX_YEAR = 2000, 2100
 TABS = {
     "drafts": [Status.DRAFT],
     "approval": [Status.SUBMITTED],
@@ -47,9 +49,11 @@ def _post(office, uuid) -> Post:
 @require_GET
 def post_list(request: HttpRequest, slug: str):
     office, membership = access_office(request.user, slug, role=Role.RESPONDER)
-    tab = request.GET.get("tab", "scheduled")
+    tab = request.GET.get("tab", "")
     if tab not in TABS:
-        tab = "scheduled"
+        waiting = membership.allows(Role.SUPERVISOR) and Post.objects.filter(
+            office=office, status=Status.SUBMITTED).exists()
+        tab = "approval" if waiting else "scheduled"
     posts = (Post.objects.filter(office=office, status__in=TABS[tab])
              .select_related("author", "approver")
              .prefetch_related("targets__channel")
@@ -122,8 +126,8 @@ def composer(request: HttpRequest, slug: str, uuid=None):
                                  _("Sent to the platforms."))
                 return redirect("publishing-post", slug=office.slug, uuid=post.uuid)
             except services.PostRefused as refusal:
-                error = " ".join(refusal.messages)
-                messages.error(request, error)
+                messages.info(request, _("Draft saved."))
+                messages.error(request, " ".join(refusal.messages))
                 return redirect("publishing-edit", slug=office.slug, uuid=post.uuid)
         if not error:
             messages.success(request, _("Draft saved."))
@@ -138,11 +142,10 @@ def composer(request: HttpRequest, slug: str, uuid=None):
 
 def _draft_from_form(request: HttpRequest, office, post: Post | None) -> checks.Draft:
     """The composer's fields as they stand in the browser (files by name only)."""
-    existing = {i.pk: i for i in post.images.all()} if post else {}
+    existing = {str(i.pk): i for i in post.images.all()} if post else {}
     images = []
     for n in range(IMAGE_ROWS):
-        pk = request.POST.get(f"image{n}_pk", "")
-        image = existing.get(int(pk)) if pk.isdigit() else None
+        image = existing.get(request.POST.get(f"image{n}_pk", ""))
         name = request.POST.get(f"image{n}_name", "") or (image.name if image else "")
         if not name or request.POST.get(f"image{n}_remove"):
             continue
@@ -153,15 +156,25 @@ def _draft_from_form(request: HttpRequest, office, post: Post | None) -> checks.
         video = checks.Video(name=request.POST["video_name"],
                              captions=request.POST.get("captions_name", ""),
                              live=bool(request.POST.get("live")))
-    platforms = list(Channel.objects.filter(
-        office=office, pk__in=[v for v in request.POST.getlist("channels") if v.isdigit()]
-    ).values_list("platform", flat=True))
-    when = parse_datetime(request.POST.get("publish_at", "") or "")
-    if when is not None and timezone.is_naive(when):
-        when = timezone.make_aware(when)
-    return checks.Draft(text=request.POST.get("text", ""), type=request.POST.get("type", ""),
+    chosen = set(request.POST.getlist("channels"))
+    platforms = [c.platform for c in Channel.objects.filter(office=office)
+                 if str(c.pk) in chosen]
+    return checks.Draft(text=request.POST.get("text", "")[:LIVE_TEXT],
+                        type=request.POST.get("type", ""),
                         link=request.POST.get("link", ""), images=images, video=video,
-                        publish_at=when, channels=platforms)
+                        publish_at=_when(request.POST.get("publish_at", "")),
+                        channels=platforms, on_platform=bool(request.POST.get("on_platform")))
+
+
+def _when(value: str):
+    """A date and time typed in the composer, or None when it is not one."""
+    try:
+        when = parse_datetime(value or "")
+    except ValueError:
+        return None
+    if when is None or not MIN_YEAR <= when.year <= MAX_YEAR:
+        return None
+    return timezone.make_aware(when) if timezone.is_naive(when) else when
 
 
 def _preview(office, post: Post | None, findings, draft: checks.Draft | None = None) -> dict:
@@ -185,10 +198,11 @@ def composer_check(request: HttpRequest, slug: str):
     draft = _draft_from_form(request, office, post)
     findings = checks.run(draft, services.context_for(office))
     context = _preview(office, post, findings, draft)
-    context["needs_approval"] = (draft.type in (office.post_approval or [])
-                                 or any(f.needs_approval for f in findings))
+    people = [request.user, *([post.author, post.edited_by] if post else [])]
+    context["needs_approval"] = services.approval_needed(office, draft.type, findings, people)
     return render(request, "publishing/_checks.html", {
         "office": office, "membership": membership, "findings": findings,
+        "empty": not draft.text.strip() and not draft.images and draft.video is None,
         "acked": set(request.POST.getlist("ack")), "reasons": _overrides(request), **context})
 
 
@@ -209,7 +223,7 @@ def post_detail(request: HttpRequest, slug: str, uuid):
     post = _post(office, uuid)
     targets = list(post.targets.select_related("channel", "inbox_post", "action"))
     inbox_posts = [t.inbox_post_id for t in targets if t.inbox_post_id]
-    threads = (Conversation.objects.filter(post_id__in=inbox_posts)
+    threads = (Conversation.objects.filter(post_id__in=inbox_posts).select_related("resident")
                .order_by("-last_message_at")[:20]) if inbox_posts else []
     findings = services.post_check(post) if post.status in {
         Status.DRAFT, Status.SUBMITTED, Status.SCHEDULED, Status.PAUSED} else []
@@ -222,19 +236,26 @@ def post_detail(request: HttpRequest, slug: str, uuid):
         "office": office, "membership": membership, "post": post, "targets": targets,
         "threads": threads, "findings": findings, "history": history,
         "tasks": post.tasks.all(), "reason_form": ReasonForm(), "task_form": TaskForm(),
-        "can_approve": membership.allows(Role.SUPERVISOR) and post.author_id != request.user.pk,
-        "silence_now": post.status == Status.PAUSED and services._in_silence(
+        "can_approve": membership.allows(Role.SUPERVISOR) and request.user.pk not in {
+            post.author_id, post.edited_by_id, post.submitted_by_id},
+        "silence_now": post.status == Status.PAUSED and services.in_silence_at(
             post, timezone.now()),
+        "seen": services.submission_stamp(post),
+        "show_checks": post.status in {Status.DRAFT, Status.SUBMITTED, Status.SCHEDULED,
+                                       Status.PAUSED},
+        "release_future": post.status == Status.PAUSED and post.publish_at is not None
+        and post.publish_at > timezone.now(),
         **_preview(office, post, findings)})
 
 
 ACTIONS = {
-    "approve": lambda user, post, note: services.post_approve(actor=user, post=post, note=note),
-    "return": lambda user, post, note: services.post_return(actor=user, post=post,
+    "approve": lambda user, post, note, seen: services.post_approve(actor=user, post=post,
+                                                                   note=note, seen=seen),
+    "return": lambda user, post, note, seen: services.post_return(actor=user, post=post,
                                                             comment=note),
-    "withdraw": lambda user, post, note: services.post_withdraw(actor=user, post=post),
-    "retry": lambda user, post, note: services.post_retry(actor=user, post=post),
-    "release": lambda user, post, note: services.post_release(actor=user, post=post,
+    "withdraw": lambda user, post, note, seen: services.post_withdraw(actor=user, post=post),
+    "retry": lambda user, post, note, seen: services.post_retry(actor=user, post=post),
+    "release": lambda user, post, note, seen: services.post_release(actor=user, post=post,
                                                               reason=note),
 }
 DONE = {"approve": _("Approved."), "return": _("Returned to the author."),
@@ -251,7 +272,8 @@ def post_action(request: HttpRequest, slug: str, uuid, action: str):
     form = ReasonForm(request.POST)
     form.is_valid()
     try:
-        ACTIONS[action](request.user, post, form.cleaned_data.get("note", ""))
+        ACTIONS[action](request.user, post, form.cleaned_data.get("note", ""),
+                        str(request.POST.get("seen", ""))[:64] or None)
         messages.success(request, str(DONE[action]))
     except services.PostRefused as refusal:
         messages.error(request, " ".join(refusal.messages))
@@ -286,6 +308,8 @@ def post_calendar(request: HttpRequest, slug: str):
     try:
         year, month = (int(x) for x in request.GET.get("m", "").split("-"))
         first = date(year, month, 1)
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            raise ValueError(year)
     except ValueError:
         first = today.replace(day=1)
     days_in = pycalendar.monthrange(first.year, first.month)[1]
@@ -302,12 +326,17 @@ def post_calendar(request: HttpRequest, slug: str):
         by_day.setdefault(timezone.localdate(when), []).append(post)
     elections = list(Election.objects.filter(office=office, campaign_start__lte=last))
     closures = {c.day: c for c in office.closures.filter(day__gte=first, day__lte=last)}
-    weeks, week = [], [None] * first.weekday()
+    names = _holiday_names(first.year)
+    weeks, week, shown = [], [None] * first.weekday(), None
     for n in range(days_in):
         day = first + timedelta(days=n)
+        election = _election_on(elections, day)
+        label = (election or {}).get("kind"), (election or {}).get("name")
         week.append({"day": day, "posts": by_day.get(day, []), "today": day == today,
-                     "holiday": is_public_holiday(day), "closure": closures.get(day),
-                     "election": _election_on(elections, day)})
+                     "holiday": names.get(day, "") if is_public_holiday(day) else "",
+                     "closure": closures.get(day), "election": election,
+                     "election_starts": election is not None and label != shown})
+        shown = label
         if len(week) == 7:
             weeks.append(week)
             week = []
@@ -325,6 +354,14 @@ def _in_month(start, end):
 
     return Q(published_at__gte=start, published_at__lt=end) | Q(
         published_at=None, publish_at__gte=start, publish_at__lt=end)
+
+
+def _holiday_names(year: int) -> dict:
+    import holidays
+    from django.utils.translation import get_language
+
+    language = "pl" if (get_language() or "pl").startswith("pl") else "en_US"
+    return dict(holidays.Poland(years=year, language=language))
 
 
 def _election_on(elections: list[Election], day: date) -> dict | None:
@@ -374,12 +411,16 @@ def publishing_settings(request: HttpRequest, slug: str):
 def media(request: HttpRequest, path: str):
     """Images and videos of posts, which Meta fetches by address. Names are random, and a
     path outside the media folder is refused."""
+    if "\x00" in path or not path.startswith("posts/"):
+        raise Http404("No such file.")
     root = Path(settings.MEDIA_ROOT).resolve()
-    full = (root / path).resolve()
-    if not path.startswith("posts/") or root not in full.parents or not full.is_file():
+    try:
+        full = (root / path).resolve()
+        found = root in full.parents and full.is_file()
+    except (OSError, ValueError):
+        found = False
+    if not found:
         raise Http404("No such file.")
     return FileResponse(full.open("rb"))
 
 
-def targets_of(post: Post) -> list[Target]:
-    return list(post.targets.select_related("channel"))

@@ -191,9 +191,16 @@ def test_a_notice_linking_bip_or_the_website_passes(text, link):
     assert "bip.missing" not in result and "bip.not_bip" not in result
 
 
-def test_a_notice_linking_elsewhere_warns():
+def test_a_notice_linking_only_elsewhere_is_stopped():
     result = found(NOTICE + " Szczegóły: https://www.gov.pl/web/planowanie", type="notice")
-    assert result["bip.not_bip"].severity == WARNING and "bip.missing" not in result
+    assert result["bip.not_bip"].severity == BLOCKING and not result["bip.not_bip"].overridable
+    assert "bip.missing" not in result
+
+
+def test_a_post_needs_text():
+    assert found("", images=[Image(name="a.jpg", alt=GOOD_ALT)])["platform.no_text"].severity \
+        == BLOCKING
+    assert "platform.no_text" not in found("Festyn w sobotę. " + QUESTION)
 
 
 def test_the_matching_bip_entry_is_proposed():

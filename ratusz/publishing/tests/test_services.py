@@ -271,7 +271,8 @@ def test_scheduled_on_facebook_within_its_window(demo, people, sandbox, committe
                  on_platform=True, text="Jutro od 8:00 do 12:00 przerwa w dostawie wody.")
     with pytest.raises(services.PostRefused) as refused:
         services.post_submit(actor=people.moderator, post=post)
-    assert refused.value.code == "platform_window"
+    assert refused.value.code == "blocked"  # the check says so before anyone approves it
+    assert "schedule.platform" in {f.code for f in services.post_check(post)}
 
     when = timezone.now() + timedelta(hours=2)
     post = draft(people.moderator, demo, post=post, type=Post.Type.CRISIS, publish_at=when,
@@ -401,3 +402,192 @@ def test_a_post_scheduled_on_facebook_is_taken_back_when_a_silence_covers_it(
     assert target.status == Target.Status.WITHDRAWN
     deleted = [r for r in sandbox.graph_requests() if r["method"] == "DELETE"]
     assert deleted and deleted[0]["path"].endswith(target.platform_id)
+
+
+def lose_the_answer(monkeypatch):
+    """Meta makes the post, but its answer never arrives (a timeout after the fact)."""
+    from ratusz.outbox import sender
+    from ratusz.platforms.meta import client as graph
+
+    real = sender.perform
+
+    def perform(action):
+        real(action)
+        raise graph.GraphError("timeout", outcome=graph.UNKNOWN)
+
+    monkeypatch.setattr(sender, "perform", perform)
+    return lambda: monkeypatch.setattr(sender, "perform", real)
+
+
+def feed_count(sandbox, post, needle: str) -> int:
+    channel = post.targets.get().channel
+    feed = sandbox.http.get(f"/v25.0/{channel.platform_id}/feed",
+                            headers={"Authorization": "Bearer " + channel.get_token()})
+    return sum(1 for p in feed.json()["data"] if needle in (p.get("message") or ""))
+
+
+def test_a_lost_answer_is_looked_up_and_never_posted_twice(
+        demo, people, sandbox, committed, monkeypatch):
+    restore = lose_the_answer(monkeypatch)
+    post = draft(people.moderator, demo, type=Post.Type.CRISIS,
+                 text="Uwaga: awaria oświetlenia na ul. Polnej. Naprawa potrwa do wieczora.")
+    with committed():
+        services.post_submit(actor=people.moderator, post=post)
+    action = post.targets.get().action
+    action.refresh_from_db()
+    assert action.status == "unknown" and feed_count(sandbox, post, "oświetlenia") == 1
+    restore()
+    with time_machine.travel(timezone.now() + timedelta(minutes=6)), committed():
+        outbox.action_send(action.pk)
+    post.refresh_from_db()
+    assert post.status == Post.Status.PUBLISHED
+    assert feed_count(sandbox, post, "oświetlenia") == 1  # found, not posted again
+
+
+def test_a_retry_by_hand_after_a_lost_answer_does_not_post_twice(
+        demo, people, sandbox, committed, monkeypatch):
+    monkeypatch.setattr(outbox, "MAX_ATTEMPTS", 1)
+    restore = lose_the_answer(monkeypatch)
+    post = draft(people.moderator, demo, type=Post.Type.CRISIS,
+                 text="Uwaga: awaria oświetlenia na ul. Polnej. Naprawa potrwa do wieczora.")
+    with committed():
+        services.post_submit(actor=people.moderator, post=post)
+    post.refresh_from_db()
+    assert post.status == Post.Status.FAILED
+    restore()
+    with pytest.raises(services.PostRefused) as refused:
+        services.post_save(actor=people.moderator, office=demo, post=post, type="crisis",
+                           text="Zmieniona treść.", channels=channels(demo, "facebook"))
+    assert refused.value.code == "not_editable"  # it may be live: no edited second copy
+    with committed():
+        services.post_retry(actor=people.moderator, post=post)
+    post.refresh_from_db()
+    assert post.status == Post.Status.PUBLISHED
+    assert feed_count(sandbox, post, "oświetlenia") == 1
+    assert "publishing.post.retried" in verbs(post)
+
+
+def test_a_retry_runs_the_checks_again(demo, people, sandbox, committed, monkeypatch):
+    monkeypatch.setattr(outbox, "MAX_ATTEMPTS", 1)
+    sandbox.http.post("/_sandbox/faults", json={"kind": "token_expired", "count": 1,
+                                                "path_contains": "/feed"})
+    post = draft(people.moderator, demo, type=Post.Type.CRISIS,
+                 text="Jutro nieczynny punkt odbioru odpadów. Pytania? Napiszcie do nas.")
+    with committed():
+        services.post_submit(actor=people.moderator, post=post)
+    post.refresh_from_db()
+    assert post.status == Post.Status.FAILED
+    Election.objects.create(office=demo, name="Wybory", campaign_start=date(2026, 11, 1),
+                            voting_day=date(2026, 11, 25))  # the silence is on today
+    with pytest.raises(services.PostRefused) as refused:
+        services.post_retry(actor=people.moderator, post=post)
+    assert refused.value.code == "silence"
+    post.refresh_from_db()
+    assert post.status == Post.Status.FAILED
+
+
+def test_whoever_changed_or_submitted_a_post_cannot_approve_it(demo, people):
+    post = draft(people.responder, demo, type=Post.Type.NOTICE, text=SESSION,
+                 link="https://bip.przykladowo.example.pl/artykul/1284")
+    post = draft(people.supervisor, demo, post=post, type=Post.Type.NOTICE,
+                 text=SESSION + " Zapraszamy!", link="https://bip.przykladowo.example.pl/a/1")
+    services.post_submit(actor=people.supervisor, post=post)
+    with pytest.raises(services.PostRefused) as refused:
+        services.post_approve(actor=people.supervisor, post=post)
+    assert refused.value.code == "own_post"
+    assert post.author == people.responder  # the author stays who wrote it first
+
+
+def test_a_responders_crisis_alert_waits_even_when_a_moderator_submits_it(demo, people):
+    post = draft(people.responder, demo, type=Post.Type.CRISIS,
+                 text="Uwaga: awaria wodociągu w Przykładowie. Woda wróci do 14:00.")
+    post = services.post_submit(actor=people.moderator, post=post)
+    assert post.status == Post.Status.SUBMITTED
+
+
+def test_approval_of_a_version_the_approver_did_not_see_is_refused(demo, people):
+    post = draft(people.moderator, demo)
+    services.post_submit(actor=people.moderator, post=post)
+    post.refresh_from_db()
+    with pytest.raises(services.PostRefused) as refused:
+        services.post_approve(actor=people.supervisor, post=post, seen="2026-11-01T00:00:00")
+    assert refused.value.code == "changed"
+    services.post_approve(actor=people.supervisor, post=post,
+                          seen=services.submission_stamp(post))
+
+
+def test_a_campaign_entered_after_scheduling_holds_the_post_for_approval(
+        demo, people, sandbox, committed):
+    when = timezone.now() + timedelta(days=3)
+    post = draft(people.moderator, demo, type=Post.Type.CRISIS, publish_at=when,
+                 text="Kontynuacja remontów dróg gminnych w 2027 roku. Co trzeba naprawić?")
+    services.post_submit(actor=people.moderator, post=post)
+    Election.objects.create(office=demo, name="Wybory", campaign_start=date(2026, 11, 1),
+                            voting_day=date(2027, 1, 10))
+    with time_machine.travel(when + timedelta(minutes=1)), committed():
+        assert services.publish_due() == 0
+    post.refresh_from_db()
+    assert post.status == Post.Status.SUBMITTED
+    assert "publishing.post.held" in verbs(post)
+    assert not OutboxAction.objects.exists()
+
+
+def test_a_post_taken_back_while_facebook_answers_is_deleted_there(
+        demo, people, sandbox, committed):
+    when = timezone.now() + timedelta(hours=3)
+    post = draft(people.moderator, demo, type=Post.Type.CRISIS, publish_at=when,
+                 on_platform=True, text="Jutro przerwa w dostawie prądu od 9:00 do 13:00.")
+    with committed(execute=False):  # the worker has not sent it yet
+        services.post_submit(actor=people.moderator, post=post)
+    target = post.targets.get()
+    assert target.status == Target.Status.SENDING
+    with pytest.raises(services.PostRefused) as refused:
+        services.post_withdraw(actor=people.moderator, post=post)
+    assert refused.value.code == "in_flight"
+    Post.objects.filter(pk=post.pk).update(status=Post.Status.PAUSED)  # the silence took it
+    with committed():
+        outbox.action_send(target.action_id)
+    target.refresh_from_db()
+    assert target.status == Target.Status.WITHDRAWN
+    assert any(r["method"] == "DELETE" and r["path"].endswith(target.platform_id)
+               for r in sandbox.graph_requests())
+
+
+def test_a_failed_recall_is_reported_and_the_post_shows_as_scheduled(
+        demo, people, sandbox, committed, monkeypatch):
+    when = timezone.now() + timedelta(hours=3)
+    post = draft(people.moderator, demo, type=Post.Type.CRISIS, publish_at=when,
+                 on_platform=True, text="Jutro przerwa w dostawie prądu od 9:00 do 13:00.")
+    with committed():
+        services.post_submit(actor=people.moderator, post=post)
+    monkeypatch.setattr(outbox, "MAX_ATTEMPTS", 1)
+    sandbox.http.post("/_sandbox/faults", json={"kind": "5xx", "count": 1,
+                                                "path_contains": "_"})
+    with committed():
+        services.post_withdraw(actor=people.moderator, post=post)
+    post.refresh_from_db()
+    assert post.status == Post.Status.SCHEDULED
+    assert post.targets.get().status == Target.Status.SCHEDULED
+    assert "publishing.post.recall_failed" in verbs(post)
+
+
+def test_a_post_paused_before_the_silence_keeps_its_time_or_is_edited(
+        demo, people, sandbox, committed):
+    when = datetime(2026, 12, 5, 12, 0, tzinfo=WARSAW)
+    post = draft(people.moderator, demo, type=Post.Type.CRISIS, publish_at=when,
+                 on_platform=False, text="W sobotę jarmark świąteczny na rynku. Przyjdziecie?")
+    services.post_submit(actor=people.moderator, post=post)
+    Election.objects.create(office=demo, name="Wybory", campaign_start=date(2026, 11, 1),
+                            voting_day=date(2026, 12, 6))
+    Post.objects.filter(pk=post.pk).update(status=Post.Status.PAUSED)
+    post.refresh_from_db()
+    with pytest.raises(services.PostRefused):  # its time is still to come: not "publish now"
+        services.post_release(actor=people.moderator, post=post)
+    edited = draft(people.moderator, demo, post=post, type=Post.Type.CRISIS,
+                   publish_at=datetime(2026, 12, 7, 9, 0, tzinfo=WARSAW),
+                   text="W poniedziałek jarmark świąteczny na rynku. Przyjdziecie?")
+    assert edited.status == Post.Status.DRAFT
+    with committed():
+        services.post_submit(actor=people.moderator, post=edited)
+    edited.refresh_from_db()
+    assert edited.status == Post.Status.SCHEDULED and not OutboxAction.objects.exists()

@@ -193,3 +193,45 @@ def test_check_post_refuses_a_draft_it_cannot_read(demo):
             call_command("check_post", office=demo.slug)
     finally:
         sys.stdin = old
+
+
+@pytest.mark.parametrize("data", [
+    {"image0_pk": "²", "channels": "²"},
+    {"channels": "9" * 25},
+    {"publish_at": "2026-13-45T10:00"},
+    {"publish_at": "0001-01-01T00:30"},
+    {"type": "<b>", "text": "x" * 70_000},
+])
+def test_the_live_check_survives_bad_input(client, demo, people, data):
+    client.force_login(people.responder)
+    response = client.post(f"/o/{demo.slug}/posty/sprawdz", {**form(demo), **data})
+    assert response.status_code == 200
+
+
+def test_bad_months_and_paths_are_not_errors(client, demo, people):
+    client.force_login(people.moderator)
+    for month in ("9999-12", "1-1", "0-0", "2026-13"):
+        assert client.get(f"/o/{demo.slug}/posty/kalendarz?m={month}").status_code == 200
+    assert client.get("/media/posts/%00").status_code == 404
+    response = client.post(f"/o/{demo.slug}/posty/nowy",
+                           form(demo, publish_at="0001-01-01T00:30", go="save"))
+    assert response.status_code == 400 and not Post.objects.exists()
+
+
+def test_another_office_cannot_reach_a_post(client, demo, people):
+    from ratusz.offices.models import Membership, Office
+
+    post = services.post_save(actor=people.moderator, office=demo, type="information",
+                              text="Czy wiecie już o nowym rozkładzie?",
+                              channels=[facebook(demo)])
+    other = Office.objects.create(slug="inne", name="Gmina Inna", kind="gmina")
+    stranger = type(people.admin).objects.create(username="obcy")
+    Membership.objects.create(user=stranger, office=other, role="admin")
+    client.force_login(stranger)
+    assert client.get(f"/o/{demo.slug}/posty/{post.uuid}").status_code == 404
+    assert client.get(f"/o/inne/posty/{post.uuid}").status_code == 404
+    assert client.post(f"/o/inne/posty/{post.uuid}/withdraw").status_code == 404
+    client.force_login(people.viewer)
+    assert client.post(f"/o/{demo.slug}/posty/{post.uuid}/withdraw").status_code == 403
+    post.refresh_from_db()
+    assert post.status == Post.Status.DRAFT

@@ -41,3 +41,12 @@ document.addEventListener("submit", function (event) {
   }
   form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
 });
+
+// A form marked data-confirm asks before it is sent (withdrawing or publishing a post).
+document.addEventListener("submit", function (event) {
+  const form = event.target;
+  if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  }
+}, true);

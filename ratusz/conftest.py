@@ -82,7 +82,7 @@ def demo(db):
 
     forget_calendars()
     with time_machine.travel(TUESDAY_MORNING):
-        office, _ = load_demo()
+        office, _ = load_demo(history=False)
         yield office
     forget_calendars()
 
@@ -144,7 +144,7 @@ def desk(live_server, monkeypatch):
     from ratusz.sandbox.world import load_world
     from ratusz.web.demo import load_demo
 
-    office, _ = load_demo()
+    office, _ = load_demo(history=False)
     # The human reply is under test here, whatever the hour the suite runs at.
     office.ack_messages = False
     office.save(update_fields=["ack_messages"])

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "ratusz.moderation",
     "ratusz.answers",
     "ratusz.publishing",
+    "ratusz.reports",
     "ratusz.api",
     "ratusz.intake",
     "ratusz.web",

@@ -22,6 +22,7 @@ urlpatterns = [
     path("inbox/", include("ratusz.inbox.urls")),
     path("o/<slug:slug>/status/", web_views.status, name="status"),
     path("o/<slug:slug>/posty/", include("ratusz.publishing.urls")),
+    path("", include("ratusz.reports.urls")),
     path("o/<slug:slug>/", include("ratusz.moderation.urls")),
     path("o/<slug:slug>/szablony", answers_views.template_list, name="answers-templates"),
     path("o/<slug:slug>/wiedza", answers_views.knowledge_list, name="answers-knowledge"),

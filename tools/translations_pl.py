@@ -1106,7 +1106,7 @@ PL = {
     "The post contains a person's identifier (%(items)s). A PESEL, an ID card or passport number or a private bank account must never be published: remove it.":
         'Wpis zawiera dane identyfikujące osobę (%(items)s). Numeru PESEL, numeru dowodu osobistego lub paszportu ani prywatnego numeru konta nie wolno publikować: usuń je.',
     "The post names %(names)s together with an address or whereabouts. A private person's address or whereabouts may be published only with a legal basis (UODO reprimanded an office for this in 2025): remove them, or tick to confirm that the person is not a private one or that the law allows it.":
-        'Wpis podaje %(names)s razem z adresem lub miejscem pobytu. Adres lub miejsce pobytu osoby prywatnej można opublikować tylko na podstawie przepisu (UODO udzielił za to upomnienia urzędowi w 2025 r.): usuń je albo zaznacz, że to nie jest osoba prywatna lub że przepisy na to pozwalają.',
+        'Wpis podaje imię i nazwisko (%(names)s) razem z adresem lub miejscem pobytu. Adres lub miejsce pobytu osoby prywatnej można opublikować tylko na podstawie przepisu (UODO udzielił za to upomnienia urzędowi w 2025 r.): usuń je albo zaznacz, że to nie jest osoba prywatna lub że przepisy na to pozwalają.',
     'Image %(image)s has no alternative text. Describe what it shows in at least 5 words, for people who use a screen reader.':
         'Zdjęcie %(image)s nie ma tekstu alternatywnego. Opisz, co przedstawia, w co najmniej 5 słowach, dla osób korzystających z czytnika ekranu.',
     'The alternative text of image %(image)s is a file name. Describe what the image shows in at least 5 words.':
@@ -1120,11 +1120,11 @@ PL = {
     'The sentence "%(start)s" has %(n)d words. Sentences of up to 20 words are easier to read: split it.':
         'Zdanie „%(start)s” jest za długie (liczba słów: %(n)d). Zdania do 20 słów łatwiej się czyta: podziel je.',
     'Explain the abbreviations %(items)s the first time they appear, e.g. "Gminny Ośrodek Pomocy Społecznej (GOPS)".':
-        'Wyjaśnij skróty %(items)s przy pierwszym użyciu, np. „Gminny Ośrodek Pomocy Społecznej (GOPS)”.',
+        'Wyjaśnij przy pierwszym użyciu: %(items)s, np. „Punkt Selektywnej Zbiórki Odpadów Komunalnych (PSZOK)”.',
     'Official jargon: %(items)s. Say it in plain words.':
         'Urzędowy żargon: %(items)s. Powiedz to prostymi słowami.',
     'Write the hashtags %(items)s with a capital letter for each word (e.g. #GminaPrzykładowo): screen readers then read them word by word.':
-        'Zapisz hashtagi %(items)s z wielką literą na początku każdego słowa (np. #GminaPrzykładowo): czytnik ekranu przeczyta je wtedy słowo po słowie.',
+        'Zapisz z wielką literą na początku każdego słowa: %(items)s (np. #GminaPrzykładowo); czytnik ekranu przeczyta je wtedy słowo po słowie.',
     'The post has %(n)d emoji. Screen readers read each one aloud: keep to 3 at most.':
         'Wpis ma %(n)d emoji. Czytnik ekranu odczytuje każde na głos: użyj najwyżej 3.',
     'The post would be published during the election silence (%(periods)s). Only a safety or organisational notice (e.g. a changed polling station) may go out then, with the reason recorded.':
@@ -1226,7 +1226,7 @@ PL = {
         "W czasie kampanii wyborczej lub ciszy wyborczej zatwierdzenie wymaga uzasadnienia (co najmniej %(n)d znaków).",
     "Say what the author should change.": "Napisz, co autor ma zmienić.",
     "Only Facebook can schedule a post itself; Instagram posts are held by Ratusz.":
-        "Tylko Facebook sam planuje publikację; wpisy na Instagram czekają w Ratuszu.",
+        "Tylko Facebook sam planuje publikację; wpisy na Instagramie czekają w Ratuszu.",
     "Facebook schedules posts from 10 minutes to 30 days ahead; choose a time in that window or let Ratusz hold the post.":
         "Facebook planuje wpisy od 10 minut do 30 dni naprzód; wybierz termin w tym przedziale albo zostaw wpis w Ratuszu.",
     "This post is not paused.": "Ten wpis nie jest wstrzymany.",
@@ -1244,7 +1244,7 @@ PL = {
     "Use this link": "Użyj tego linku",
     "Publish anyway, because (the reason is recorded; an accessibility override creates a task to republish accessibly on the website or in BIP):":
         "Opublikuj mimo to, ponieważ (uzasadnienie zostanie zapisane; pominięcie wymogu dostępności tworzy zadanie opublikowania dostępnej wersji na stronie urzędu lub w BIP):",
-    "I have checked this and the post may go out": "Sprawdziłem/am to i wpis może zostać opublikowany",
+    "I have checked this and the post may go out": "Potwierdzam, że wpis może zostać opublikowany",
     "A supervisor must approve this post with a justification.":
         "Ten wpis musi zatwierdzić przełożony, podając uzasadnienie.",
     "Needs approval": "Wymaga zatwierdzenia",
@@ -1367,6 +1367,426 @@ PL = {
     "Released.": "Zwolniono do publikacji.",
     "Task done.": "Zadanie wykonane.",
     "BIP feed read: %(n)d new entry.": ["Odczytano kanał BIP: %(n)d nowy wpis.", "Odczytano kanał BIP: %(n)d nowe wpisy.", "Odczytano kanał BIP: %(n)d nowych wpisów.", "Odczytano kanał BIP: %(n)d nowego wpisu."],
+    # Reports (issue 8): metrics definitions and the self-audit.
+    "A question is a resident's message written in the period that triage marked as a question, a public information request, a formal matter or an emergency (with people's corrections applied). Several questions in one conversation before the office answers count once, as one wait from the first of them; a question that continues a wait begun before the period is not counted again.":
+        'Pytanie to wiadomość mieszkańca napisana w okresie, którą analiza oznaczyła jako pytanie, wniosek o informację publiczną, sprawę urzędową lub zgłoszenie zagrożenia (z uwzględnieniem poprawek wprowadzonych przez pracowników). Kilka pytań w jednej rozmowie przed odpowiedzią urzędu liczy się raz, jako jedno oczekiwanie od pierwszego z nich; pytanie, które kontynuuje oczekiwanie rozpoczęte przed okresem, nie jest liczone ponownie.',
+    "A question is answered when a person from the office writes in the same conversation after it, in Ratusz or in Meta's own tools: in public (a reply under the comment) or in private (Messenger, Instagram Direct or the private reply to a comment). Whether an answer was public or private is taken from the first answer. Automatic acknowledgements, moderation notices and replies the platform refused are not answers. An answer given after the period ended still counts.":
+        'Pytanie ma odpowiedź, gdy pracownik urzędu napisze po nim w tej samej rozmowie, w Ratuszu lub w narzędziach Meta: publicznie (odpowiedź pod komentarzem) albo prywatnie (Messenger, Instagram Direct lub prywatna odpowiedź na komentarz). O tym, czy odpowiedź była publiczna, czy prywatna, decyduje pierwsza odpowiedź. Automatyczne potwierdzenia, zawiadomienia o moderacji i odpowiedzi odrzucone przez platformę nie są odpowiedziami. Odpowiedź udzielona po zakończeniu okresu także się liczy.',
+    "First response time runs from the question to the first answer, in the office's working time (its opening hours, without weekends, public holidays and the office's days off) and in calendar time.":
+        'Czas pierwszej odpowiedzi biegnie od pytania do pierwszej odpowiedzi, w czasie pracy urzędu (w godzinach jego otwarcia, bez weekendów, świąt i dni wolnych urzędu) oraz w czasie kalendarzowym.',
+    'The median is the middle value, or the mean of the two middle values when their number is even. The 90th percentile is the nearest-rank value: the shortest time within which at least 90% of the answered questions were answered.':
+        'Mediana to wartość środkowa, a przy parzystej liczbie wartości średnia dwóch środkowych. 90. percentyl wyznacza się metodą najbliższej rangi: to najkrótszy czas, w którym udzielono odpowiedzi na co najmniej 90% pytań, na które odpowiedziano.',
+    "Within target: answered within the first response target in working minutes (the channel's own target if it has one, otherwise the office's). The share is of the answered questions.":
+        'W terminie: odpowiedź udzielona w docelowym czasie pierwszej odpowiedzi, liczonym w minutach pracy (według celu kanału, jeśli go ma, a w przeciwnym razie celu urzędu). Odsetek liczy się od pytań, na które odpowiedziano.',
+    "Still unanswered: questions with no answer at the end of the period (or now, for a period that has not ended) although at least the stated number of the office's whole working days had passed since the day they were written.":
+        'Nadal bez odpowiedzi: pytania, które na koniec okresu (lub teraz, jeśli okres jeszcze trwa) nie miały odpowiedzi, choć od dnia ich napisania minęła co najmniej podana liczba pełnych dni pracy urzędu.',
+    'Acknowledgements: the automatic replies Ratusz sent out of office hours to say when the office will answer.':
+        'Potwierdzenia: automatyczne odpowiedzi, które Ratusz wysłał poza godzinami pracy urzędu z informacją, kiedy urząd odpowie.',
+    "Emergencies: conversations in which triage marked a message as a possible danger to life, health or property, counted once until the office answers. The time is calendar time from the first such message to a person's first answer.":
+        'Zagrożenia: rozmowy, w których analiza oznaczyła wiadomość jako możliwe zagrożenie życia, zdrowia lub mienia, liczone raz do czasu odpowiedzi urzędu. Czas to czas kalendarzowy od pierwszej takiej wiadomości do pierwszej odpowiedzi pracownika.',
+    'Statutory deadlines started in the period: done on time when the matter was closed no later than the day the legal deadline ends, late when closed after it; overdue when it is still open after that day, as of today.':
+        'Terminy ustawowe rozpoczęte w okresie: załatwione w terminie, gdy sprawę zamknięto najpóźniej w dniu upływu terminu ustawowego, po terminie, gdy zamknięto ją później; przeterminowane, gdy według stanu na dziś sprawa jest nadal otwarta po tym dniu.',
+    "Posts: the office's posts published in the period, by type. Posts that invite input ask residents for their opinion, questions or participation.":
+        'Wpisy: wpisy urzędu opublikowane w okresie, według rodzaju. Wpisy zapraszające do udziału proszą mieszkańców o opinię, pytania lub udział.',
+    "Comments: residents' comments under the office's posts written in the period. Comments per post counts all residents' comments so far under the posts published in the period, divided by the number of those posts.":
+        'Komentarze: komentarze mieszkańców pod wpisami urzędu napisane w okresie. Liczba komentarzy na wpis to wszystkie dotychczasowe komentarze mieszkańców pod wpisami opublikowanymi w okresie, podzielone przez liczbę tych wpisów.',
+    "Comment threads: threads with a resident's comment in the period. The office took part when a person from the office wrote in the thread, publicly or by a private reply.":
+        'Wątki komentarzy: wątki z komentarzem mieszkańca w okresie. Urząd wziął udział w wątku, gdy pracownik urzędu napisał w nim publicznie lub odpowiedział prywatnie.',
+    'Residents: distinct accounts that wrote a comment or a message in the period, and those that wrote at least twice. The report gives only counts, never who.':
+        'Mieszkańcy: różne konta, które napisały komentarz lub wiadomość w okresie, oraz te, które napisały co najmniej dwa razy. Raport podaje tylko liczby, nigdy kto.',
+    'Moderation: acts carried out in the period, by kind and by the clause of the page rules they cite. Automatic acts are those Ratusz took by itself (the protective hide of personal data); all others are manual. Reversals are acts that undo an earlier one.':
+        'Moderacja: czynności wykonane w okresie, według rodzaju i punktu regulaminu, na który się powołują. Czynności automatyczne to te, które Ratusz wykonał sam (ochronne ukrycie danych osobowych); pozostałe są ręczne. Cofnięcia to czynności, które uchylają wcześniejszą.',
+    'Appeals: appeals received in the period, and how many of them were upheld.':
+        'Odwołania: odwołania otrzymane w okresie oraz liczba uwzględnionych spośród nich.',
+    'Blocks in force: accounts restricted or blocked at the end of the period (or now, for a period that has not ended), with the age of their blocks in whole days.':
+        'Obowiązujące blokady: konta z ograniczeniem lub blokadą na koniec okresu (lub teraz, jeśli okres jeszcze trwa), z wiekiem blokad w pełnych dniach.',
+    'Time to hide unlawful content: the median calendar minutes from a comment being written to its hiding or deletion, for acts that cite threats, hate speech, illegal content or personal data, and for automatic hides.':
+        'Czas ukrycia treści bezprawnych: mediana minut kalendarzowych od napisania komentarza do jego ukrycia lub usunięcia, dla czynności powołujących się na groźby, mowę nienawiści, treści zabronione przez prawo lub dane osobowe oraz dla ukryć automatycznych.',
+    "Notices: official notices published in the period, with or without a link to BIP or the office's website. Accessibility overrides: posts published in the period despite an accessibility warning, each of which must be republished accessibly; the tasks are shown as done, open and overdue.":
+        'Komunikaty: komunikaty urzędowe opublikowane w okresie, z odnośnikiem do BIP lub strony urzędu albo bez niego. Pominięcia dostępności: wpisy opublikowane w okresie mimo ostrzeżenia o dostępności, z których każdy trzeba opublikować ponownie w dostępnej formie; zadania pokazano jako wykonane, otwarte i po terminie.',
+    'A department filter applies to conversations and deadlines. Posts, moderation and publishing do not belong to departments and are counted for the whole office, or for the chosen channel.':
+        'Filtr wydziału dotyczy rozmów i terminów. Wpisy, moderacja i publikowanie nie należą do wydziałów i są liczone dla całego urzędu albo dla wybranego kanału.',
+    'the office runs a Facebook group':
+        'urząd prowadzi grupę na Facebooku',
+    'The page rules (regulamin) are published and current.':
+        'Regulamin strony jest opublikowany i aktualny.',
+    'The rules name no viewpoint-based reasons for removal.':
+        'Regulamin nie przewiduje usuwania treści z powodu poglądów.',
+    'Blocks have reasons, approvals and review dates.':
+        'Blokady mają uzasadnienie, zatwierdzenie i termin przeglądu.',
+    'No permanent block without a clause that allows it.':
+        'Żadna blokada stała nie jest nałożona bez punktu regulaminu, który na nią pozwala.',
+    "Residents' questions are answered.":
+        'Pytania mieszkańców dostają odpowiedź.',
+    "Answers come within the office's own target.":
+        'Odpowiedzi przychodzą w czasie, który urząd sam sobie wyznaczył.',
+    'Official notices link to BIP.':
+        'Komunikaty urzędowe zawierają link do BIP.',
+    'Inaccessible posts are republished accessibly on time.':
+        'Niedostępne wpisy są na czas publikowane ponownie w dostępnej wersji.',
+    'The office runs no Facebook group.':
+        'Urząd nie prowadzi grupy na Facebooku.',
+    'Who runs the page is recorded.':
+        'Zapisano, kto prowadzi stronę.',
+    'Nothing to do.':
+        'Nic nie trzeba robić.',
+    'clause %(number)s':
+        'pkt %(number)s',
+    'section %(number)s':
+        '§ %(number)s',
+    '%(where)s: “%(phrase)s”':
+        '%(where)s: „%(phrase)s”',
+    'No version of the page rules is in force.':
+        'Nie obowiązuje żadna wersja regulaminu strony.',
+    'Draft versions not yet published: %(n)s.':
+        'Projekty wersji jeszcze nieopublikowane: %(n)s.',
+    "Generate the rules in Ratusz (Moderation, Page rules), have the head of office adopt them by an order (zarządzenie), publish them, and link them from the page's About section and from BIP. Without rules in force no moderation act can cite a reason.":
+        'Przygotuj regulamin w Ratuszu (Moderacja, Regulamin strony), niech kierownik urzędu przyjmie go zarządzeniem, opublikuj go i podlinkuj w sekcji „Informacje” strony oraz w BIP. Bez obowiązującego regulaminu żadna czynność moderacyjna nie może wskazać podstawy.',
+    'Version %(version)s, adopted on %(adopted)s, in force since %(since)s.':
+        'Wersja %(version)s, przyjęta %(adopted)s, obowiązuje od %(since)s.',
+    "Review the rules by %(day)s, or sooner when the law or the office's pages change.":
+        'Przejrzyj regulamin do %(day)s albo wcześniej, jeśli zmienią się przepisy lub strony urzędu.',
+    'The rules are more than two years old (%(days)s days).':
+        'Regulamin ma ponad dwa lata (liczba dni: %(days)s).',
+    "Review the rules against the current law and the office's pages and publish a new version, even if little changes.":
+        'Porównaj regulamin z obecnymi przepisami i stronami urzędu i opublikuj nową wersję, nawet jeśli zmian jest niewiele.',
+    'Published at: %(url)s':
+        'Opublikowany pod adresem: %(url)s',
+    'The settings give no address where residents can read the rules.':
+        'W ustawieniach brakuje adresu, pod którym mieszkańcy mogą przeczytać regulamin.',
+    "Give the address of the published rules in the settings (Calendar and hours) and link it from the page's About section and from BIP.":
+        'Podaj adres opublikowanego regulaminu w ustawieniach (Kalendarz i godziny) i podlinkuj go w sekcji „Informacje” strony oraz w BIP.',
+    'No page rules are in force, so there is nothing to check.':
+        'Nie obowiązuje żaden regulamin strony, więc nie ma czego sprawdzić.',
+    'Publish the rules first; Ratusz checks their wording before publishing.':
+        'Najpierw opublikuj regulamin; Ratusz sprawdza jego brzmienie przed publikacją.',
+    "The rules in force (version %(version)s) were checked for viewpoint-based wording (criticism, the office's image or good name, negative opinions, the administrator's discretion): none found.":
+        'Obowiązujący regulamin (wersja %(version)s) sprawdzono pod kątem sformułowań opartych na poglądach (krytyka, wizerunek lub dobre imię urzędu, negatywne opinie, uznanie administratora): nie znaleziono żadnych.',
+    'Nothing to do. Keep reasons for removal to unlawful content and the netiquette.':
+        'Nic nie trzeba robić. Niech powodami ukrycia pozostają treści bezprawne i naruszenia netykiety.',
+    'Viewpoint-based wording in the rules in force (version %(version)s): %(n)s. %(places)s.':
+        'Sformułowania oparte na poglądach w obowiązującym regulaminie (wersja %(version)s): %(n)s. %(places)s.',
+    'Some of it is in the reasons for removal that moderators cite.':
+        'Część z nich jest w przyczynach ukrycia treści, na które powołują się moderatorzy.',
+    'Replace these criteria with named kinds of unlawful content and their legal ground (e.g. art. 190, 212 or 216 of the Criminal Code), state plainly that criticism of the office is allowed, and publish a new version (Moderation, Page rules; `ratusz regulamin lint` lists every place).':
+        'Zastąp te kryteria nazwanymi rodzajami treści bezprawnych i ich podstawą prawną (np. art. 190, 212 lub 216 Kodeksu karnego), napisz wprost, że krytyka urzędu jest dozwolona, i opublikuj nową wersję (Moderacja, Regulamin strony; `ratusz regulamin lint` wskazuje każde miejsce).',
+    'No permanent block is in force.':
+        'Nie obowiązuje żadna blokada stała.',
+    'Permanent blocks in force: %(n)s.':
+        'Obowiązujące blokady stałe: %(n)s.',
+    'Without a clause and a statement of reasons: %(n)s.':
+        'Bez punktu regulaminu i uzasadnienia: %(n)s.',
+    "Without a second person's approval: %(n)s.":
+        'Bez zatwierdzenia przez drugą osobę: %(n)s.',
+    'Without a review date: %(n)s.':
+        'Bez terminu przeglądu: %(n)s.',
+    'Review overdue: %(n)s (the oldest was due on %(day)s).':
+        'Z zaległym przeglądem: %(n)s (najstarszy przypadał na %(day)s).',
+    'Review each of these blocks now (Moderation, Restrictions and blocks): a supervisor either keeps it with a review date, which records the approval, or lifts it. A block nobody can justify in writing should be lifted.':
+        'Przejrzyj teraz każdą z tych blokad (Moderacja, Ograniczenia i blokady): przełożony utrzymuje ją z terminem przeglądu, co zapisuje zatwierdzenie, albo ją zdejmuje. Blokadę, której nikt nie potrafi uzasadnić na piśmie, należy zdjąć.',
+    'Review the overdue blocks (Moderation, Restrictions and blocks): keep each one with a new review date or lift it. The rules promise a review at least every 90 days.':
+        'Przejrzyj zaległe blokady (Moderacja, Ograniczenia i blokady): utrzymaj każdą z nowym terminem przeglądu albo ją zdejmij. Regulamin zapowiada przegląd co najmniej co 90 dni.',
+    "Each has a statement of reasons, a second person's approval and a review date still ahead.":
+        'Każda ma uzasadnienie, zatwierdzenie przez drugą osobę i termin przeglądu, który jeszcze nie minął.',
+    'Review each block when it is due.':
+        'Przeglądaj każdą blokadę w wyznaczonym terminie.',
+    'Citing a clause that does not allow a permanent block: %(n)s (clauses: %(clauses)s).':
+        'Z powołaniem punktu, który nie pozwala na blokadę stałą: %(n)s (punkty: %(clauses)s).',
+    'The rules in force allow a permanent block for reasons other than threats, spam, fake accounts or repeated unlawful content: clauses %(clauses)s.':
+        'Obowiązujący regulamin pozwala na blokadę stałą z innych powodów niż groźby, spam, fałszywe konta lub uporczywe publikowanie treści bezprawnych: punkty %(clauses)s.',
+    'Lift these blocks, or replace them with a time-limited restriction under the graduated sanctions; a permanent block is meant only for threats, spam or fake accounts and repeated unlawful content.':
+        'Zdejmij te blokady albo zastąp je czasowym ograniczeniem zgodnie ze stopniowaniem reakcji; blokada stała jest przewidziana tylko za groźby, spam lub fałszywe konta i uporczywe publikowanie treści bezprawnych.',
+    'In a new version of the rules, allow a permanent block only for threats, spam or fake accounts and repeated unlawful content; for other reasons use a restriction.':
+        'W nowej wersji regulaminu dopuść blokadę stałą tylko za groźby, spam lub fałszywe konta i uporczywe publikowanie treści bezprawnych; z innych powodów stosuj ograniczenie.',
+    'Each cites a clause that allows it.':
+        'Każda powołuje punkt, który na nią pozwala.',
+    'No questions from residents between %(start)s and %(end)s: no data to measure.':
+        'Brak pytań od mieszkańców od %(start)s do %(end)s: nie ma czego mierzyć.',
+    'Answered %(answered)s of %(questions)s questions from residents (%(share)s%%) between %(start)s and %(end)s: %(public)s in public, %(private)s privately.':
+        'Od %(start)s do %(end)s odpowiedziano na %(answered)s z %(questions)s pytań mieszkańców (%(share)s%%): publicznie – %(public)s, prywatnie – %(private)s.',
+    'Still unanswered after %(days)s working days: %(n)s.':
+        'Nadal bez odpowiedzi po upływie %(days)s dni roboczych: %(n)s.',
+    'Expected: at least %(pass)s%% answered.':
+        'Oczekiwane: odpowiedź na co najmniej %(pass)s%%.',
+    "Answer the questions still waiting in the inbox, or tell the person where the matter is handled (an official channel); give each department's questions an owner, and use the out-of-hours acknowledgement so nobody is left without a word.":
+        'Odpowiedz na pytania, które nadal czekają w skrzynce, albo wskaż, gdzie sprawa jest załatwiana (oficjalny kanał); przydziel pytania każdego wydziału konkretnej osobie i włącz potwierdzenie poza godzinami pracy, żeby nikt nie został bez słowa.',
+    'No question between %(start)s and %(end)s was answered, so there is no response time to measure.':
+        'Od %(start)s do %(end)s nie odpowiedziano na żadne pytanie, więc nie ma czasu odpowiedzi do zmierzenia.',
+    'Answer the questions waiting in the inbox.':
+        'Odpowiedz na pytania czekające w skrzynce.',
+    "Median first response: %(median)s working minutes; the office's target: %(target)s working minutes (between %(start)s and %(end)s).":
+        'Mediana czasu pierwszej odpowiedzi: %(median)s min pracy urzędu; cel urzędu: %(target)s min pracy urzędu (od %(start)s do %(end)s).',
+    'Answered within the target: %(within)s of %(answered)s (%(share)s%%).':
+        'Odpowiedzi w wyznaczonym czasie: %(within)s z %(answered)s (%(share)s%%).',
+    '90th percentile: %(p90)s working minutes.':
+        '90. percentyl: %(p90)s min pracy urzędu.',
+    'Expected: a median within the target and at least %(share)s%% of answers within it.':
+        'Oczekiwane: mediana w wyznaczonym czasie i co najmniej %(share)s%% odpowiedzi w tym czasie.',
+    'Look at which departments and hours answers wait longest (the dashboard breaks them down), route questions to the department that knows the answer, and prepare templates for frequent questions; if the target cannot be met, set a realistic one and publish it.':
+        'Sprawdź, w których wydziałach i o jakich porach odpowiedzi czekają najdłużej (pokazuje to pulpit), kieruj pytania do wydziału, który zna odpowiedź, i przygotuj szablony na częste pytania; jeśli celu nie da się osiągnąć, wyznacz realny i go opublikuj.',
+    'No official notice was published between %(start)s and %(end)s.':
+        'Od %(start)s do %(end)s nie opublikowano żadnego komunikatu urzędowego.',
+    'Official notices published between %(start)s and %(end)s: %(total)s, each with a link to BIP.':
+        'Komunikaty urzędowe opublikowane od %(start)s do %(end)s: %(total)s, każdy z linkiem do BIP.',
+    'Official notices without a link to BIP: %(n)s of %(total)s published between %(start)s and %(end)s.':
+        'Komunikaty urzędowe bez linku do BIP: %(n)s z %(total)s opublikowanych od %(start)s do %(end)s.',
+    'Publish every official notice in BIP first and link it from the post: BIP is the official publication, and people who are not on Facebook or are blocked must find the notice too. Add the BIP link to the notices already published.':
+        'Każdy komunikat urzędowy publikuj najpierw w BIP i podlinkuj go we wpisie: BIP jest urzędowym publikatorem, a komunikat muszą znaleźć także osoby, które nie korzystają z Facebooka lub zostały zablokowane. Dodaj link do BIP do komunikatów już opublikowanych.',
+    'No post published between %(start)s and %(end)s had an accessibility check overridden.':
+        'W żadnym wpisie opublikowanym od %(start)s do %(end)s nie pominięto sprawdzenia dostępności.',
+    'Posts published between %(start)s and %(end)s with an accessibility check overridden: %(n)s. Republished accessibly: %(done)s; open and past the due date: %(overdue)s; open, not yet due: %(waiting)s.':
+        'Wpisy opublikowane od %(start)s do %(end)s z pominiętym sprawdzeniem dostępności: %(n)s. Opublikowane ponownie w dostępnej wersji: %(done)s; otwarte po terminie: %(overdue)s; otwarte przed terminem: %(waiting)s.',
+    'The oldest was due on %(day)s.':
+        'Najstarszy termin minął %(day)s.',
+    'Without a republication task: %(n)s.':
+        'Bez zadania ponownej publikacji: %(n)s.',
+    'Publish the accessible versions on the website or in BIP and record their addresses in the tasks (Publishing, Tasks): the act on digital accessibility (art. 6) requires an accessible copy of what a platform cannot show accessibly.':
+        'Opublikuj dostępne wersje na stronie internetowej lub w BIP i wpisz ich adresy w zadaniach (Publikowanie, Zadania): ustawa o dostępności cyfrowej (art. 6) wymaga dostępnej kopii tego, czego platforma nie pokazuje w sposób dostępny.',
+    'Publish the accessible versions before their due dates and record their addresses in the tasks (Publishing, Tasks).':
+        'Opublikuj dostępne wersje przed terminem i wpisz ich adresy w zadaniach (Publikowanie, Zadania).',
+    'The settings do not say whether the office runs a Facebook group.':
+        'W ustawieniach nie podano, czy urząd prowadzi grupę na Facebooku.',
+    'Answer the question in the settings (Moderation, Page rules, what the rules say about the office). Watchdog Polska asks offices about it, and the answer is public information.':
+        'Odpowiedz na to pytanie w ustawieniach (Moderacja, Regulamin strony, „Co regulamin mówi o urzędzie”). Sieć Obywatelska Watchdog Polska pyta o to urzędy, a odpowiedź jest informacją publiczną.',
+    "The settings say the office runs a Facebook group. Ratusz does not see groups: admitting, removing and muting members there is not done under the page's rules, is not logged and cannot be appealed, and Watchdog Polska's monitoring asks offices whether they run one.":
+        'Według ustawień urząd prowadzi grupę na Facebooku. Ratusz nie widzi grup: przyjmowanie, usuwanie i wyciszanie członków odbywa się tam poza regulaminem strony, nie jest rejestrowane i nie można się od niego odwołać, a monitoring Sieci Obywatelskiej Watchdog Polska pyta urzędy, czy prowadzą grupy.',
+    "Consider closing the group and moving its discussion to the page. If the office keeps it, apply the page's rules to it, say in the rules who runs it, record every removal of a member with its reason, and have the legal adviser (radca prawny) check the arrangement.":
+        'Rozważ zamknięcie grupy i przeniesienie dyskusji na stronę. Jeśli urząd ją zachowa, obejmij ją regulaminem strony, wskaż w regulaminie, kto ją prowadzi, zapisuj każde usunięcie członka wraz z powodem i poproś radcę prawnego o ocenę tego rozwiązania.',
+    'The settings say the office runs no Facebook group.':
+        'Według ustawień urząd nie prowadzi grupy na Facebooku.',
+    'Runs the page: %(operators)s.':
+        'Stronę prowadzi: %(operators)s.',
+    'The settings do not say who runs the page.':
+        'W ustawieniach nie podano, kto prowadzi stronę.',
+    'State the department and positions that run the page in the settings (Moderation, Page rules, what the rules say about the office).':
+        'Podaj w ustawieniach komórkę i stanowiska prowadzące stronę (Moderacja, Regulamin strony, „Co regulamin mówi o urzędzie”).',
+    'People with moderation rights: %(n)s, with a position recorded: %(p)s.':
+        'Osoby z uprawnieniami moderacji: %(n)s, w tym z zapisanym stanowiskiem: %(p)s.',
+    'Record the position (stanowisko) of each person with moderation rights (`ratusz member … --position`): a request for public information may ask who runs the page, and the answer names positions, not people.':
+        'Zapisz stanowisko każdej osoby z uprawnieniami moderacji (`ratusz member … --position`): wniosek o informację publiczną może dotyczyć tego, kto prowadzi stronę, a odpowiedź wskazuje stanowiska, nie osoby.',
+    'Outside firm: %(firm)s.':
+        'Podmiot zewnętrzny: %(firm)s.',
+    'The rules in force do not name the outside firm.':
+        'Obowiązujący regulamin nie wymienia podmiotu zewnętrznego.',
+    'Publish a new version of the rules that names the outside firm.':
+        'Opublikuj nową wersję regulaminu, która wymienia podmiot zewnętrzny.',
+    'Keep it up to date when staff or the outside firm change.':
+        'Aktualizuj te dane, gdy zmienią się pracownicy lub podmiot zewnętrzny.',
+    # Reports and publishing fixes (issues 7 and 8).
+    "Does the office run a Facebook group (not only a page)?":
+        "Czy urząd prowadzi grupę na Facebooku (nie tylko stronę)?",
+    "not answered": "nie podano",
+    "yes": "tak",
+    "no": "nie",
+    "The notice links to %(links)s, which is neither BIP nor the office website. An official notice must link to its entry in BIP: add that link too, or change the type of the post.":
+        "Komunikat prowadzi do %(links)s, a to nie jest BIP ani strona urzędu. Komunikat urzędowy musi zawierać link do swojego wpisu w BIP: dodaj także ten link albo zmień rodzaj wpisu.",
+    "Write the post's text: people who use screen readers or search need it, and it says what the picture or the link is about.":
+        "Napisz treść wpisu: potrzebują jej osoby korzystające z czytnika ekranu lub wyszukiwarki, a poza tym mówi ona, czego dotyczy zdjęcie lub link.",
+    "Only Facebook can hold a scheduled post itself; untick that option and Ratusz will hold the post for Instagram too.":
+        "Bezpośrednio na platformie można zaplanować wpis tylko na Facebooku; odznacz tę opcję, a wpis, także ten na Instagram, zaczeka w Ratuszu.",
+    "Facebook holds scheduled posts from 10 minutes to 30 days ahead. Choose a time in that window, or untick the option and Ratusz will hold the post.":
+        "Facebook przyjmuje zaplanowane wpisy od 10 minut do 30 dni naprzód. Wybierz termin w tym przedziale albo odznacz tę opcję, a wpis zaczeka w Ratuszu.",
+    "Give a date between 2000 and 2100.": "Podaj datę z lat 2000–2100.",
+    "%(line)s is not a valid bank account number.": "%(line)s nie jest poprawnym numerem konta bankowego.",
+    "Withdrawn by the office": "Wycofany",
+    "%(message)s Fix this in the post, or give the reason to publish anyway (at least %(n)d characters) under the finding.":
+        "%(message)s Popraw wpis albo pod tą uwagą podaj uzasadnienie publikacji mimo to (co najmniej %(n)d znaków).",
+    "Whoever wrote, changed or submitted a post cannot approve it; another supervisor must.":
+        "Osoba, która napisała, zmieniła lub wysłała wpis, nie może go zatwierdzić; musi to zrobić inny przełożony.",
+    "The post changed after you opened it. Read it again before approving.":
+        "Wpis zmienił się od chwili, gdy został otwarty. Przeczytaj go ponownie przed zatwierdzeniem.",
+    "In the election silence only a safety or organisational notice may go out; give the reason (at least %(n)d characters), or edit the post to choose another time.":
+        "W czasie ciszy wyborczej można opublikować tylko komunikat dotyczący bezpieczeństwa lub organizacji; podaj uzasadnienie (co najmniej %(n)d znaków) albo edytuj wpis i wybierz inny termin.",
+    "The post is being sent to a platform right now. Wait until it has arrived (or failed), then try again.":
+        "Wpis jest właśnie wysyłany na platformę. Poczekaj, aż dotrze (albo wysyłka się nie uda), i spróbuj ponownie.",
+    "The election silence is on: the post can go out after it, or now only as a safety or organisational notice approved by a supervisor.":
+        "Trwa cisza wyborcza: wpis można opublikować po jej zakończeniu, a teraz tylko jako komunikat dotyczący bezpieczeństwa lub organizacji zatwierdzony przez przełożonego.",
+    "The checks stop this post now: %(message)s Withdraw it, edit it and submit it again.":
+        "Sprawdzenie blokuje teraz ten wpis: %(message)s Wycofaj go, popraw i wyślij ponownie.",
+    "Nothing is left to send.": "Nie ma już nic do wysłania.",
+    "%(n)s finding blocks publishing": [
+        "%(n)s uwaga blokuje publikację",
+        "%(n)s uwagi blokują publikację",
+        "%(n)s uwag blokuje publikację",
+        "%(n)s uwagi blokuje publikację",
+    ],
+    "%(n)s warning": [
+        "%(n)s ostrzeżenie",
+        "%(n)s ostrzeżenia",
+        "%(n)s ostrzeżeń",
+        "%(n)s ostrzeżenia",
+    ],
+    "Write the post: it is checked as you type.": "Napisz wpis: jest sprawdzany na bieżąco, w trakcie pisania.",
+    "Or publish anyway, because (the reason is recorded, and a task to republish accessibly on the website or in BIP is created):":
+        "Albo opublikuj mimo to, ponieważ (uzasadnienie zostanie zapisane i powstanie zadanie opublikowania dostępnej wersji na stronie urzędu lub w BIP):",
+    "Or publish anyway, because (the reason is recorded and a supervisor approves it):":
+        "Albo opublikuj mimo to, ponieważ (uzasadnienie zostanie zapisane, a zatwierdzi je przełożony):",
+    "Withdraw this post? It will not be published; you can edit it and submit it again.":
+        "Wycofać ten wpis? Nie zostanie opublikowany; możesz go edytować i wysłać ponownie.",
+    "What the author should change": "Co autor ma zmienić",
+    "Publish this post?": "Opublikować ten wpis?",
+    "The post's time falls into the election silence. Edit it to choose another time, or, as a supervisor, keep its time for a safety or organisational notice, with the reason logged.":
+        "Termin wpisu przypada w czasie ciszy wyborczej. Edytuj wpis i wybierz inny termin albo, jako przełożony, zachowaj termin dla komunikatu dotyczącego bezpieczeństwa lub organizacji, z zapisanym uzasadnieniem.",
+    "The silence is over and the post's time has passed: it can go out now.":
+        "Cisza wyborcza się skończyła, a termin wpisu minął: można go opublikować teraz.",
+    "Keep its time": "Zachowaj termin",
+    "Meta (the platform)": "Meta (platforma)",
+    "Ratusz (automatically)": "Ratusz (automatycznie)",
+    "Images and their descriptions": "Zdjęcia i ich opisy",
+    "Published posts": "Opublikowane",
+    "Withdrawn posts": "Wycofane",
+    "No feed address: the entries below are not refreshed. Give the address of the BIP's RSS or Atom feed above.":
+        "Brak adresu kanału: poniższe wpisy nie są odświeżane. Podaj wyżej adres kanału RSS lub Atom z BIP.",
+    "Post sent again": "Wpis wysłany ponownie",
+    "Post held for a supervisor's approval": "Wpis wstrzymany do zatwierdzenia przez przełożonego",
+    "A scheduled post could not be withdrawn from Facebook": "Nie udało się wycofać zaplanowanego wpisu z Facebooka",
+    # Reports: charts.
+    "Residents' questions and answers by day": "Pytania mieszkańców i odpowiedzi według dni",
+    "Questions": "Pytania",
+    "Answered": "Z odpowiedzią",
+    "Bars for each day of the period: residents' questions that arrived, and those the office answered. The table below has the same numbers.":
+        "Słupki dla każdego dnia okresu: pytania mieszkańców, które wpłynęły, i te, na które urząd odpowiedział. Tabela poniżej zawiera te same liczby.",
+    "Day": "Dzień",
+    "Median first response time by channel (working minutes)":
+        "Mediana czasu pierwszej odpowiedzi według kanałów (minuty pracy urzędu)",
+    "Median": "Mediana",
+    "One bar per channel and kind of conversation: the median time to the office's first answer, counted in the office's working minutes.":
+        "Jeden słupek na każdy kanał i rodzaj rozmowy: mediana czasu do pierwszej odpowiedzi urzędu, liczona w minutach pracy urzędu.",
+    "Median (working minutes)": "Mediana (minuty pracy urzędu)",
+    "Posts by type": "Wpisy według rodzaju",
+    "One bar per type of post published in the period.": "Jeden słupek na każdy rodzaj wpisów opublikowanych w okresie.",
+    "Moderation acts by kind": "Działania moderacyjne według rodzaju",
+    "Acts": "Działania",
+    "One bar per kind of moderation act taken in the period, each citing a clause of the page's rules.":
+        "Jeden słupek na każdy rodzaj działań moderacyjnych podjętych w okresie; każde z nich powołuje się na punkt regulaminu strony.",
+    # Reports: key figures.
+    "Residents' questions": "Pytania mieszkańców",
+    "Share of questions answered": "Odsetek pytań z odpowiedzią",
+    "Median first response (working minutes)": "Mediana czasu pierwszej odpowiedzi (minuty pracy urzędu)",
+    "90th percentile of first response (working minutes)": "90. percentyl czasu pierwszej odpowiedzi (minuty pracy urzędu)",
+    "Median first response (calendar minutes)": "Mediana czasu pierwszej odpowiedzi (minuty kalendarzowe)",
+    "Answered within the office's target": "Odpowiedzi w czasie wyznaczonym przez urząd",
+    "Unanswered after the set number of working days": "Bez odpowiedzi po upływie wyznaczonej liczby dni roboczych",
+    "Out-of-hours acknowledgements sent": "Automatyczne potwierdzenia wysłane poza godzinami pracy",
+    "Emergencies reported": "Zgłoszone zagrożenia",
+    "Median time until a person answered an emergency (calendar minutes)":
+        "Mediana czasu do odpowiedzi pracownika na zgłoszenie zagrożenia (minuty kalendarzowe)",
+    "Public information requests and other deadlines started":
+        "Wnioski o informację publiczną i inne sprawy z terminem ustawowym",
+    "Deadlines overdue": "Sprawy po terminie",
+    "Posts published": "Opublikowane wpisy",
+    "Posts inviting residents' input": "Wpisy zapraszające mieszkańców do udziału",
+    "Residents' comments per post": "Komentarze mieszkańców na wpis",
+    "Comment threads the office took part in": "Wątki komentarzy z udziałem urzędu",
+    "Residents who wrote more than once": "Mieszkańcy, którzy napisali więcej niż raz",
+    "Moderation acts": "Działania moderacyjne",
+    "Appeals upheld": "Uwzględnione odwołania",
+    "Accounts blocked at the end of the period": "Konta zablokowane na koniec okresu",
+    "Median time to hide clearly unlawful content (minutes)":
+        "Mediana czasu ukrycia treści oczywiście bezprawnych (minuty)",
+    "Official notices without a BIP link": "Komunikaty urzędowe bez linku do BIP",
+    "Accessible republications still open": "Otwarte zadania ponownej publikacji w dostępnej wersji",
+    # Reports: the monthly report, its generation and publication.
+    "Waiting to be generated": "Czeka na przygotowanie",
+    "Being generated": "W przygotowaniu",
+    "Ready": "Gotowy",
+    "Generation failed": "Nie udało się przygotować",
+    "monthly report": "raport miesięczny",
+    "A monthly report covers a finished month; the dashboard shows the current one.":
+        "Raport miesięczny obejmuje miesiąc, który już się skończył; bieżący miesiąc pokazuje pulpit.",
+    "Counting questions, answers and response times": "Liczenie pytań, odpowiedzi i czasów odpowiedzi",
+    "Drawing the charts": "Rysowanie wykresów",
+    "Only a generated report can be published.": "Opublikować można tylko przygotowany raport.",
+    "Answers to residents": "Odpowiedzi dla mieszkańców",
+    "Answered (publicly / privately)": "Z odpowiedzią (publicznie / prywatnie)",
+    "Share answered": "Odsetek pytań z odpowiedzią",
+    "First response, median / 90th percentile (working minutes)":
+        "Pierwsza odpowiedź: mediana / 90. percentyl (minuty pracy urzędu)",
+    "First response, median / 90th percentile (calendar minutes)":
+        "Pierwsza odpowiedź: mediana / 90. percentyl (minuty kalendarzowe)",
+    "Answered within the office's target of %(target)s working minutes":
+        "Odpowiedzi w czasie wyznaczonym przez urząd (%(target)s min pracy urzędu)",
+    "Still unanswered after %(n)s working days": "Nadal bez odpowiedzi po upływie %(n)s dni roboczych",
+    "Emergencies; median minutes until a person answered":
+        "Zgłoszenia zagrożeń; mediana minut do odpowiedzi pracownika",
+    "Answered on time": "Załatwione w terminie",
+    "Answered late": "Załatwione po terminie",
+    "Overdue": "Przeterminowane",
+    "All": "Razem",
+    "Dialogue with residents": "Dialog z mieszkańcami",
+    "Residents' comments; per post": "Komentarze mieszkańców; na wpis",
+    "Comment threads; the office took part in": "Wątki komentarzy; z udziałem urzędu",
+    "Residents who wrote; more than once": "Mieszkańcy, którzy napisali; w tym więcej niż raz",
+    "Moderation acts (automatic / by people)": "Działania moderacyjne (automatyczne / ręczne)",
+    "Appeals; upheld; acts reversed": "Odwołania; uwzględnione; cofnięte działania",
+    "Accounts blocked at the end of the period; median / longest age in days":
+        "Konta zablokowane na koniec okresu; mediana / najdłuższy wiek blokady w dniach",
+    "Acts by clause of the page's rules": "Działania według punktów regulaminu strony",
+    "Publishing and BIP": "Publikowanie i BIP",
+    "Official notices; with a BIP link / without": "Komunikaty urzędowe; z linkiem do BIP / bez",
+    "Accessibility checks overridden; republished accessibly / open / overdue":
+        "Pominięte sprawdzenia dostępności; opublikowane ponownie w dostępnej wersji / otwarte / po terminie",
+    "How the figures are counted": "Jak liczymy dane",
+    "The report holds aggregates only: no resident is named or identified, and no list of commenters is kept in it.":
+        "Raport zawiera tylko dane zbiorcze: nie wymienia ani nie pozwala zidentyfikować żadnego mieszkańca i nie ma w nim listy komentujących.",
+    "Generating the report failed. Try again; if it fails again, the desk's log says why.":
+        "Nie udało się przygotować raportu. Spróbuj ponownie; jeśli znów się nie uda, przyczynę podaje dziennik Ratusza.",
+    "The report is being generated.": "Raport jest przygotowywany.",
+    "Report generation": "Przygotowanie raportu",
+    # Reports: the dashboard.
+    "Reports": "Raporty",
+    "Period and filters": "Okres i filtry",
+    "From %(start)s to %(end)s, compared with %(pstart)s to %(pend)s.":
+        "Od %(start)s do %(end)s, w porównaniu z okresem od %(pstart)s do %(pend)s.",
+    "Key figures": "Najważniejsze dane",
+    "Key figures with the previous period": "Najważniejsze dane w porównaniu z poprzednim okresem",
+    "Measure": "Wskaźnik",
+    "This period": "Ten okres",
+    "Previous period": "Poprzedni okres",
+    "better": "lepiej",
+    "worse": "gorzej",
+    "Charts": "Wykresy",
+    "Nothing to chart in this period yet.": "W tym okresie nie ma jeszcze danych do wykresów.",
+    "Self-audit: what a watchdog would check": "Samokontrola: co sprawdziłaby organizacja strażnicza",
+    "%(p)s passed, %(w)s to look at, %(f)s to fix. Based on Sieć Obywatelska Watchdog Polska's monitoring of municipal pages.":
+        "Spełnione: %(p)s, do sprawdzenia: %(w)s, do poprawy: %(f)s. Na podstawie monitoringu stron gmin prowadzonego przez Sieć Obywatelską Watchdog Polska.",
+    "Passes": "Spełnione",
+    "To look at": "Do sprawdzenia",
+    "To fix": "Do poprawy",
+    "What to do:": "Co zrobić:",
+    "Monthly public reports": "Miesięczne raporty publiczne",
+    "The worker prepares last month's report on the first day of each month. Check it, then publish it and link to it from BIP: it holds aggregates only.":
+        "Pierwszego dnia każdego miesiąca Ratusz przygotowuje raport za poprzedni miesiąc. Sprawdź go, opublikuj i podlinkuj w BIP: zawiera tylko dane zbiorcze.",
+    "Public": "Publiczny",
+    "published": "opublikowano",
+    "No report yet.": "Nie ma jeszcze raportów.",
+    "Generate the report for": "Przygotuj raport za",
+    "Generate": "Przygotuj",
+    # Reports: the public report.
+    "Monthly reports": "Raporty miesięczne",
+    "monthly reports on the office's pages": "miesięczne raporty o stronach urzędu",
+    "How the office answers residents on Facebook and Instagram, how it moderates comments under its published rules, and how it publishes: figures for each month, aggregates only.":
+        "Jak urząd odpowiada mieszkańcom na Facebooku i Instagramie, jak moderuje komentarze na podstawie opublikowanego regulaminu i jak publikuje wpisy: dane za każdy miesiąc, wyłącznie zbiorcze.",
+    "No report has been published yet.": "Nie opublikowano jeszcze żadnego raportu.",
+    "Public register of moderation": "Publiczny rejestr moderacji",
+    "report on the office's pages, %(month)s": "raport o stronach urzędu, %(month)s",
+    "Period %(start)s – %(end)s; figures computed %(when)s.":
+        "Okres: %(start)s – %(end)s; dane obliczono %(when)s.",
+    "Monthly report, %(month)s": "Raport miesięczny, %(month)s",
+    "Not published: only the office's staff see this page.":
+        "Nieopublikowany: tę stronę widzą tylko pracownicy urzędu.",
+    "PDF": "PDF",
+    "CSV": "CSV",
+    "Withdraw from publication": "Wycofaj z publikacji",
+    "Publish": "Opublikuj",
+    "Generate again": "Przygotuj ponownie",
+    "Monthly report generated": "Przygotowano raport miesięczny",
+    "Monthly report published": "Opublikowano raport miesięczny",
+    "Monthly report withdrawn from publication": "Wycofano raport miesięczny z publikacji",
+    "The report is no longer public.": "Raport nie jest już publiczny.",
+    "Published. Link to it from BIP.": "Opublikowano. Podlinkuj raport w BIP.",
+    "Menu": "Menu",
+    "Difference": "Różnica",
 }
 
 

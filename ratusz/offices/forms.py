@@ -90,12 +90,18 @@ class OfficeRulesFactsForm(forms.ModelForm):
     """What the page rules, the statements of reasons and the public register say about the
     office."""
 
+    runs_facebook_group = forms.TypedChoiceField(
+        label=_("Does the office run a Facebook group (not only a page)?"), required=False,
+        choices=[("", _("not answered")), ("True", _("yes")), ("False", _("no"))],
+        coerce=lambda value: value == "True", empty_value=None)
+
     class Meta:
         model = Office
         formfield_callback = _https_urls
         fields = ["name", "head_title", "address", "email", "phone", "bip_url", "website_url",
                   "epuap_address", "edoreczenia_address", "iod_email", "gdpr_url",
-                  "accessibility_url", "page_operators", "external_operator", "appeal_months"]
+                  "accessibility_url", "page_operators", "external_operator", "appeal_months",
+                  "runs_facebook_group"]
 
     def clean_appeal_months(self):
         months = self.cleaned_data["appeal_months"]

@@ -61,6 +61,9 @@ class Office(models.Model):
         _("who runs the page (positions, not names)"), max_length=300, blank=True)
     external_operator = models.CharField(
         _("outside firm that runs the page (empty if none)"), max_length=200, blank=True)
+    # A Watchdog question: a group's members are admitted and removed outside the page's rules.
+    runs_facebook_group = models.BooleanField(_("the office runs a Facebook group"), null=True,
+                                              blank=True)
     appeal_months = models.PositiveSmallIntegerField(
         _("appeals accepted for (months)"), default=6)
     # How the office writes: the tone and form check holds every draft to it.

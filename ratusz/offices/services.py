@@ -84,7 +84,8 @@ TIME_FIELDS = ["response_target_minutes", "ack_messages", "ack_comments", "ack_t
 # What the page rules, the register and the statements of reasons say about the office.
 RULES_FIELDS = ["name", "address", "email", "phone", "bip_url", "website_url", "epuap_address",
                 "edoreczenia_address", "head_title", "iod_email", "gdpr_url",
-                "accessibility_url", "page_operators", "external_operator", "appeal_months"]
+                "accessibility_url", "page_operators", "external_operator", "appeal_months",
+                "runs_facebook_group"]
 # How the office writes: what the tone and form check holds drafts to, and its own model.
 # Publishing: the BIP feed, the office's own accounts and which post types need approval.
 PUBLISHING_FIELDS = ["bip_feed_url", "bank_accounts", "post_approval"]

@@ -1,9 +1,11 @@
 """The demo office "Gmina Przykładowo", its people and its channels on the local sandbox."""
 
-from datetime import date, time
+from datetime import date, time, timedelta
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from ratusz.channels.models import Channel
 from ratusz.channels.services import channel_connect
@@ -55,8 +57,9 @@ POSITIONS = {
 
 
 @transaction.atomic
-def load_demo() -> tuple[Office, bool]:
-    """Create the demo office once; return it and whether it was created now."""
+def load_demo(history: bool = True) -> tuple[Office, bool]:
+    """Create the demo office once; return it and whether it was created now. With `history`,
+    the last finished month gets a believable past and a published monthly report."""
     existing = Office.objects.filter(slug=DEMO_SLUG).first()
     if existing:
         return existing, False
@@ -110,7 +113,26 @@ def load_demo() -> tuple[Office, bool]:
     _load_templates(office, departments)
     _load_knowledge(office)
     _load_publishing(office)
+    if history:
+        _load_history(office)
     return office, True
+
+
+def _load_history(office: Office) -> None:
+    """Last month's work (the demo's live traffic is today), its report generated and
+    published, so the dashboard and the public report show real numbers."""
+    from ratusz.reports.models import MonthlyReport
+    from ratusz.reports.services import report_generate, report_publish
+    from ratusz.web.demo_history import load_history
+
+    today = timezone.localdate(timezone=ZoneInfo(office.time_zone))
+    month = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    load_history(office, month=month)
+    admin = office.memberships.get(user__username="admin").user
+    report = MonthlyReport.objects.create(office=office, month=month, requested_by=admin,
+                                          status=MonthlyReport.Status.PENDING)
+    if report_generate(report.pk) is not None:
+        report_publish(actor=admin, report=report)
 
 
 def _load_publishing(office: Office) -> None:

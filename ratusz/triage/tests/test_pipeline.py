@@ -120,7 +120,7 @@ def test_the_protective_hide_reaches_the_platform(sandbox, committed):
     from ratusz.web.demo import load_demo
 
     with time_machine.travel(datetime(2026, 11, 24, 10, 0, tzinfo=WARSAW)):
-        load_demo()
+        load_demo(history=False)
         sandbox.inbound(channel="facebook", kind="comment", text=PESEL_COMMENT,
                         who="Stanisław Jankowski")
         sandbox.flush()
@@ -329,7 +329,7 @@ def test_a_moderator_can_unhide_a_protectively_hidden_comment(sandbox, committed
     from ratusz.web.demo import load_demo
 
     with time_machine.travel(datetime(2026, 11, 24, 10, 0, tzinfo=WARSAW)):
-        load_demo()
+        load_demo(history=False)
         sandbox.inbound(channel="facebook", kind="comment", text=PESEL_COMMENT,
                         who="Stanisław Jankowski")
         sandbox.flush()

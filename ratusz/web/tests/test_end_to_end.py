@@ -29,7 +29,7 @@ def demo(db):
     """The demo office on a Tuesday morning, when it is open (the clock keeps ticking)."""
     forget_calendars()
     with time_machine.travel(datetime(2026, 11, 24, 10, 0, tzinfo=WARSAW)):
-        office, _ = load_demo()
+        office, _ = load_demo(history=False)
         yield office
     forget_calendars()
 
@@ -150,7 +150,7 @@ def test_messaging_residents_get_their_names_and_posts_their_text(sandbox, demo)
 def test_out_of_hours_the_resident_gets_one_automatic_acknowledgement(sandbox, db):
     forget_calendars()
     with time_machine.travel(datetime(2026, 11, 28, 21, 0, tzinfo=WARSAW)):  # Saturday night
-        load_demo()
+        load_demo(history=False)
         sandbox.inbound(channel="facebook", kind="message", who="Jan Kowalski",
                         text="Czuć gaz w piwnicy bloku przy Lipowej 5!")
         sandbox.flush()

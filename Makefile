@@ -29,6 +29,7 @@ test-postgres: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/triage.py
 	$(BIN)/python bench/webhooks.py
+	$(BIN)/python bench/report.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check ratusz bench tools

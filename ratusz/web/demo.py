@@ -1,6 +1,6 @@
 """The demo office "Gmina Przykładowo", its people and its channels on the local sandbox."""
 
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -109,13 +109,19 @@ def load_demo(history: bool = True) -> tuple[Office, bool]:
         owner_type=Channel.OwnerType.OFFICE_PAGE, token=DEMO_PAGE_TOKEN,
         linked_page_id=DEMO_PAGE_ID,
     )
-    _load_rules(office)
+    history_month = _history_month(office) if history else None
+    _load_rules(office, before=history_month)
     _load_templates(office, departments)
     _load_knowledge(office)
     _load_publishing(office)
     if history:
         _load_history(office)
     return office, True
+
+
+def _history_month(office: Office) -> date:
+    today = timezone.localdate(timezone=ZoneInfo(office.time_zone))
+    return (today.replace(day=1) - timedelta(days=1)).replace(day=1)
 
 
 def _load_history(office: Office) -> None:
@@ -125,8 +131,7 @@ def _load_history(office: Office) -> None:
     from ratusz.reports.services import report_generate, report_publish
     from ratusz.web.demo_history import load_history
 
-    today = timezone.localdate(timezone=ZoneInfo(office.time_zone))
-    month = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    month = _history_month(office)
     load_history(office, month=month)
     admin = office.memberships.get(user__username="admin").user
     report = MonthlyReport.objects.create(office=office, month=month, requested_by=admin,
@@ -229,15 +234,24 @@ def _load_templates(office: Office, departments: dict) -> None:
                       keywords=keywords, department=departments.get(dept) if dept else None)
 
 
-def _load_rules(office: Office) -> None:
+def _load_rules(office: Office, before: date | None = None) -> None:
     """The demo office publishes its page rules (generated, then adopted by the wójt's order),
-    so moderation can cite them from the first comment."""
+    so moderation can cite them from the first comment. With a history month, the rules were
+    adopted before it, so last month's acts cite rules that were then in force."""
+    from ratusz.moderation.models import Regulamin
     from ratusz.moderation.rules import regulamin_generate, regulamin_publish
 
     admin = office.memberships.get(user__username="admin").user
+    adopted = date(2026, 11, 2)
+    if before is not None and before <= adopted:
+        adopted = before - timedelta(days=1)
     draft = regulamin_generate(actor=admin, office=office, order_number="0050.12.2026",
-                               adopted_on=date(2026, 11, 2))
+                               adopted_on=adopted)
     regulamin_publish(actor=admin, regulamin=draft)
+    if before is not None:
+        # A demo's past: the version took effect on its adoption day (never done in real use).
+        Regulamin.objects.filter(pk=draft.pk).update(effective_from=datetime.combine(
+            adopted, datetime.min.time(), ZoneInfo(office.time_zone)))
     office.rules_url = f"{settings.RATUSZ_BASE_URL}/o/{office.slug}/regulamin"
     office.save(update_fields=["rules_url"])
 

@@ -215,5 +215,6 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("RATUSZ_LOG_LEVEL", "INFO")},
-    "loggers": {"huey": {"level": "WARNING"}, "httpx": {"level": "WARNING"}},
+    "loggers": {"huey": {"level": "WARNING"}, "httpx": {"level": "WARNING"},
+                "weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }

@@ -1382,8 +1382,8 @@ PL = {
         'Nadal bez odpowiedzi: pytania, które na koniec okresu (lub teraz, jeśli okres jeszcze trwa) nie miały odpowiedzi, choć od dnia ich napisania minęła co najmniej podana liczba pełnych dni pracy urzędu.',
     'Acknowledgements: the automatic replies Ratusz sent out of office hours to say when the office will answer.':
         'Potwierdzenia: automatyczne odpowiedzi, które Ratusz wysłał poza godzinami pracy urzędu z informacją, kiedy urząd odpowie.',
-    "Emergencies: conversations in which triage marked a message as a possible danger to life, health or property, counted once until the office answers. The time is calendar time from the first such message to a person's first answer.":
-        'Zagrożenia: rozmowy, w których analiza oznaczyła wiadomość jako możliwe zagrożenie życia, zdrowia lub mienia, liczone raz do czasu odpowiedzi urzędu. Czas to czas kalendarzowy od pierwszej takiej wiadomości do pierwszej odpowiedzi pracownika.',
+    "Emergencies: conversations in which triage marked a message as a possible danger to life, health or property, counted once until the office answers, in the period of the first such message. The time is calendar time from the first such message to a person's first answer.":
+        'Zagrożenia: rozmowy, w których analiza oznaczyła wiadomość jako możliwe zagrożenie życia, zdrowia lub mienia, liczone raz do czasu odpowiedzi urzędu, w okresie pierwszej takiej wiadomości. Czas to czas kalendarzowy od pierwszej takiej wiadomości do pierwszej odpowiedzi pracownika.',
     'Statutory deadlines started in the period: done on time when the matter was closed no later than the day the legal deadline ends, late when closed after it; overdue when it is still open after that day, as of today.':
         'Terminy ustawowe rozpoczęte w okresie: załatwione w terminie, gdy sprawę zamknięto najpóźniej w dniu upływu terminu ustawowego, po terminie, gdy zamknięto ją później; przeterminowane, gdy według stanu na dziś sprawa jest nadal otwarta po tym dniu.',
     "Posts: the office's posts published in the period, by type. Posts that invite input ask residents for their opinion, questions or participation.":
@@ -1398,8 +1398,8 @@ PL = {
         'Moderacja: czynności wykonane w okresie, według rodzaju i punktu regulaminu, na który się powołują. Czynności automatyczne to te, które Ratusz wykonał sam (ochronne ukrycie danych osobowych); pozostałe są ręczne. Cofnięcia to czynności, które uchylają wcześniejszą.',
     'Appeals: appeals received in the period, and how many of them were upheld.':
         'Odwołania: odwołania otrzymane w okresie oraz liczba uwzględnionych spośród nich.',
-    'Blocks in force: accounts restricted or blocked at the end of the period (or now, for a period that has not ended), with the age of their blocks in whole days.':
-        'Obowiązujące blokady: konta z ograniczeniem lub blokadą na koniec okresu (lub teraz, jeśli okres jeszcze trwa), z wiekiem blokad w pełnych dniach.',
+    'Blocks in force: accounts blocked permanently at the end of the period (or now, for a period that has not ended), with the age of their blocks in whole days. Restrictions in force: accounts under a temporary restriction that had neither expired nor been lifted at that moment.':
+        'Obowiązujące blokady: konta z blokadą stałą na koniec okresu (lub teraz, jeśli okres jeszcze trwa), z wiekiem blokad w pełnych dniach. Obowiązujące ograniczenia: konta z czasowym ograniczeniem, które w tym momencie ani nie wygasło, ani nie zostało zdjęte.',
     'Time to hide unlawful content: the median calendar minutes from a comment being written to its hiding or deletion, for acts that cite threats, hate speech, illegal content or personal data, and for automatic hides.':
         'Czas ukrycia treści bezprawnych: mediana minut kalendarzowych od napisania komentarza do jego ukrycia lub usunięcia, dla czynności powołujących się na groźby, mowę nienawiści, treści zabronione przez prawo lub dane osobowe oraz dla ukryć automatycznych.',
     "Notices: official notices published in the period, with or without a link to BIP or the office's website. Accessibility overrides: posts published in the period despite an accessibility warning, each of which must be republished accessibly; the tasks are shown as done, open and overdue.":
@@ -1787,6 +1787,38 @@ PL = {
     "Published. Link to it from BIP.": "Opublikowano. Podlinkuj raport w BIP.",
     "Menu": "Menu",
     "Difference": "Różnica",
+    'Keep the post at its time, in the election silence?':
+        'Zachować termin wpisu w czasie ciszy wyborczej?',
+    "The post's time falls into the election silence: edit it to choose another time, or ask a supervisor.":
+        'Termin wpisu wypada w ciszy wyborczej: popraw go i wybierz inny termin albo poproś przełożonego.',
+    '%(platform)s: %(kind)s':
+        '%(platform)s: %(kind)s',
+    'Accounts blocked permanently at the end of the period':
+        'Konta zablokowane na stałe na koniec okresu',
+    'Accounts temporarily restricted at the end of the period':
+        'Konta z czasowym ograniczeniem na koniec okresu',
+    '%(sign)s%(points)s p.p.':
+        '%(sign)s%(points)s p.p.',
+    "No office-run Facebook group outside the page's rules.":
+        'Urząd nie prowadzi grupy na Facebooku poza regulaminem strony.',
+    'This report is published. Withdraw it first, then generate it again and publish the new figures.':
+        'Ten raport jest opublikowany. Najpierw go wycofaj, potem przygotuj ponownie i opublikuj nowe liczby.',
+    'Open, still in time':
+        'W toku, w terminie',
+    'Accounts blocked permanently at the end of the period; median / longest age of the blocks in days':
+        'Konta zablokowane na stałe na koniec okresu; mediana / najdłuższy czas trwania blokad w dniach',
+    'The figures come from %(month)s (the last whole month), for the whole office; rules, blocks and settings as they stand today.':
+        'Liczby pochodzą z miesiąca: %(month)s (ostatni pełny miesiąc), dla całego urzędu; regulamin, blokady i ustawienia według stanu na dziś.',
+    'Published %(when)s.':
+        'Opublikowano %(when)s.',
+    'All monthly reports':
+        'Wszystkie raporty miesięczne',
+    'Withdraw the report from publication?':
+        'Wycofać raport z publikacji?',
+    'Publish the report? Anyone will be able to read it.':
+        'Opublikować raport? Każdy będzie mógł go przeczytać.',
+    'Monthly report requested':
+        'Zlecono przygotowanie raportu miesięcznego',
 }
 
 

@@ -245,6 +245,7 @@ def post_detail(request: HttpRequest, slug: str, uuid):
                                        Status.PAUSED},
         "release_future": post.status == Status.PAUSED and post.publish_at is not None
         and post.publish_at > timezone.now(),
+        "can_release_future": membership.allows(Role.SUPERVISOR),
         **_preview(office, post, findings)})
 
 

@@ -35,12 +35,16 @@ class Chart:
     rows: list[list] = field(default_factory=list)
 
 
-def _config(chart, title: str) -> None:
+def _config(chart, title: str, *, counts: bool = True) -> None:
     chart.title = title
     chart.js = []  # no tooltip script from a CDN: the charts must work offline and in the PDF
     chart.disable_xml_declaration = True
     chart.print_values = False
     chart.legend_at_bottom = True
+    chart.truncate_label = -1  # whole labels ("Komunikat urzędowy"), never "Komunikat urzęd…"
+    if counts:
+        chart.value_formatter = lambda value: f"{value:.0f}"
+        chart.min_scale, chart.max_scale = 1, 8
 
 
 def _svg(chart, title: str) -> str:
@@ -53,7 +57,7 @@ def _svg(chart, title: str) -> str:
 
 def questions_by_day(metrics: dict) -> Chart | None:
     days = metrics["response"].get("by_day") or []
-    if not any(d["inbound"] or d["answered"] for d in days):
+    if not any(d["questions"] or d["answered"] for d in days):
         return None
     title = _("Residents' questions and answers by day")
     chart = pygal.Bar(style=STYLE, width=900, height=360, x_label_rotation=0,
@@ -62,13 +66,14 @@ def questions_by_day(metrics: dict) -> Chart | None:
     labels = [date.fromisoformat(d["date"]).strftime("%d.%m") for d in days]
     chart.x_labels = labels
     chart.x_labels_major = labels[::7]
-    chart.add(_("Questions"), [d["inbound"] for d in days])
+    chart.add(_("Questions"), [d["questions"] for d in days])
     chart.add(_("Answered"), [d["answered"] for d in days])
     return Chart("questions_by_day", title, _(
         "Bars for each day of the period: residents' questions that arrived, and those the office "
         "answered. The table below has the same numbers."), _svg(chart, title),
         [_("Day"), _("Questions"), _("Answered")],
-        [[d["date"], d["inbound"], d["answered"]] for d in days if d["inbound"] or d["answered"]])
+        [[d["date"], d["questions"], d["answered"]] for d in days
+         if d["questions"] or d["answered"]])
 
 
 def response_by_channel(metrics: dict) -> Chart | None:
@@ -76,12 +81,13 @@ def response_by_channel(metrics: dict) -> Chart | None:
     if not rows:
         return None
     title = _("Median first response time by channel (working minutes)")
-    chart = pygal.HorizontalBar(style=STYLE, width=900, height=80 + 50 * len(rows))
-    _config(chart, title)
+    chart = pygal.HorizontalBar(style=STYLE, width=900, height=120 + 50 * len(rows))
+    _config(chart, title, counts=False)
     chart.show_legend = False
     names = [_label_channel(r) for r in rows]
-    chart.x_labels = names
-    chart.add(_("Median"), [r["median_working_minutes"] or 0 for r in rows])
+    # pygal draws the first bar at the bottom: reversed, the chart reads like the table.
+    chart.x_labels = names[::-1]
+    chart.add(_("Median"), [r["median_working_minutes"] for r in rows][::-1])
     return Chart("response_by_channel", title, _(
         "One bar per channel and kind of conversation: the median time to the office's first "
         "answer, counted in the office's working minutes."), _svg(chart, title),
@@ -92,7 +98,8 @@ def response_by_channel(metrics: dict) -> Chart | None:
 
 def _label_channel(row: dict) -> str:
     kind = dict(Conversation.Kind.choices).get(row.get("kind"), row.get("kind") or "")
-    return f"{PLATFORMS.get(row.get('platform'), row.get('platform'))}: {kind}"
+    return _("%(platform)s: %(kind)s") % {
+        "platform": PLATFORMS.get(row.get("platform"), row.get("platform")), "kind": kind}
 
 
 def posts_by_type(metrics: dict) -> Chart | None:
@@ -117,12 +124,12 @@ def acts_by_kind(metrics: dict) -> Chart | None:
     if not rows:
         return None
     title = _("Moderation acts by kind")
-    chart = pygal.HorizontalBar(style=STYLE, width=900, height=80 + 40 * len(rows))
+    chart = pygal.HorizontalBar(style=STYLE, width=900, height=120 + 40 * len(rows))
     _config(chart, title)
     chart.show_legend = False
     labels = [str(dict(ModerationAct.Kind.choices).get(r["kind"], r["kind"])) for r in rows]
-    chart.x_labels = labels
-    chart.add(_("Acts"), [r["count"] for r in rows])
+    chart.x_labels = labels[::-1]
+    chart.add(_("Acts"), [r["count"] for r in rows][::-1])
     return Chart("acts_by_kind", title, _(
         "One bar per kind of moderation act taken in the period, each citing a clause of the "
         "page's rules."), _svg(chart, title),

@@ -36,7 +36,10 @@ KEY_FIGURES = [
     ("moderation", "acts", _("Moderation acts"), "n", ""),
     ("moderation", "appeals", _("Appeals"), "n", ""),
     ("moderation", "appeals_upheld", _("Appeals upheld"), "n", ""),
-    ("moderation", "blocks_in_force", _("Accounts blocked at the end of the period"), "n", ""),
+    ("moderation", "blocks_in_force", _("Accounts blocked permanently at the end of the period"),
+     "n", ""),
+    ("moderation", "restrictions_in_force", _("Accounts temporarily restricted at the end of "
+                                              "the period"), "n", ""),
     ("moderation", "hide_median_minutes", _("Median time to hide clearly unlawful content "
                                             "(minutes)"), "minutes", "down"),
     ("publishing", "notices_without_bip", _("Official notices without a BIP link"), "n", "down"),
@@ -59,9 +62,9 @@ def _number(value, kind: str) -> str:
     if value is None:
         return "–"
     if kind == "share":
-        return f"{number_format(value * 100, 1)}%"
+        return f"{number_format(round(value * 100, 1), 1)}%"
     if kind in {"minutes", "decimal"}:
-        return number_format(value, 1)
+        return number_format(round(value, 1), 1)
     return number_format(value, 0, force_grouping=True)
 
 
@@ -71,9 +74,11 @@ def _change(now, before, kind: str) -> tuple[str, float]:
     diff = now - before
     if kind == "share":
         points = diff * 100
-        return (f"{'+' if points > 0 else ''}{number_format(points, 1)} p.p.", points)
+        return (_("%(sign)s%(points)s p.p.") % {"sign": "+" if points > 0 else "",
+                                                  "points": number_format(round(points, 1), 1)},
+                points)
     if kind in {"minutes", "decimal"}:
-        return (f"{'+' if diff > 0 else ''}{number_format(diff, 1)}", diff)
+        return (f"{'+' if diff > 0 else ''}{number_format(round(diff, 1), 1)}", diff)
     return (f"{'+' if diff > 0 else ''}{number_format(diff, 0)}", diff)
 
 

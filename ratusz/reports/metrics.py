@@ -7,21 +7,26 @@ tuples of one period, and the arithmetic (waits, working time, medians) runs in 
 
 import math
 import statistics
+from bisect import bisect_right
 from collections import Counter, defaultdict
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
 from operator import itemgetter
+from typing import TypeVar
+from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from django.db.models import Max, Q
+from django.db.models import Max, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ratusz.channels.models import Channel
 from ratusz.inbox.models import Conversation, Deadline, Message
 from ratusz.lib.workcal import WorkCalendar
 from ratusz.moderation.models import Appeal, ModerationAct
 from ratusz.offices.calendar import calendar_for
-from ratusz.offices.models import Office
+from ratusz.offices.models import Department, Office
 from ratusz.publishing.models import Post, Target, Task
 
 DEFINITIONS = [
@@ -59,8 +64,9 @@ DEFINITIONS = [
         "the office will answer.")),
     ("emergencies", _(
         "Emergencies: conversations in which triage marked a message as a possible danger to "
-        "life, health or property, counted once until the office answers. The time is calendar "
-        "time from the first such message to a person's first answer.")),
+        "life, health or property, counted once until the office answers, in the period of the "
+        "first such message. The time is calendar time from the first such message to a "
+        "person's first answer.")),
     ("deadlines", _(
         "Statutory deadlines started in the period: done on time when the matter was closed no "
         "later than the day the legal deadline ends, late when closed after it; overdue when it "
@@ -84,8 +90,10 @@ DEFINITIONS = [
         "personal data); all others are manual. Reversals are acts that undo an earlier one.")),
     ("appeals", _("Appeals: appeals received in the period, and how many of them were upheld.")),
     ("blocks", _(
-        "Blocks in force: accounts restricted or blocked at the end of the period (or now, for "
-        "a period that has not ended), with the age of their blocks in whole days.")),
+        "Blocks in force: accounts blocked permanently at the end of the period (or now, for a "
+        "period that has not ended), with the age of their blocks in whole days. Restrictions "
+        "in force: accounts under a temporary restriction that had neither expired nor been "
+        "lifted at that moment.")),
     ("hide_time", _(
         "Time to hide unlawful content: the median calendar minutes from a comment being written "
         "to its hiding or deletion, for acts that cite threats, hate speech, illegal content or "
@@ -242,7 +250,8 @@ class _Scope:
         return Q(**{field: self.department}) if self.department else Q()
 
 
-def _scope(office: Office, period: Period, channel, department, now: datetime) -> _Scope:
+def _scope(office: Office, period: Period, channel: Channel | UUID | str | None,
+           department: Department | str | None, now: datetime) -> _Scope:
     tz = ZoneInfo(office.time_zone)
     start, end = period.bounds(tz)
     channels = {pk: (uid, platform, target) for pk, uid, platform, target in
@@ -262,7 +271,8 @@ def _scope(office: Office, period: Period, channel, department, now: datetime) -
         department_slug=departments[department_pk] if department_pk else None)
 
 
-def _pick(value, known: dict[str, int], attribute: str, what: str) -> int | None:
+def _pick(value: Channel | Department | UUID | str | None, known: dict[str, int],
+          attribute: str, what: str) -> int | None:
     """A filter given as a model instance, a uuid or a slug, as a pk of this office's."""
     if value is None or value == "":
         return None
@@ -283,13 +293,20 @@ class _Wait:
     kind: str  # of the conversation: comments or direct
     department: int | None
     start: datetime | None  # None: a wait begun before the period, not counted again
-    urgent_at: datetime | None = None
+    urgent_at: datetime | None = None  # the first urgent message in the period
+    urgent_before: bool = False  # a carried wait already urgent before the period
     answered_at: datetime | None = None
     private: bool = False
 
     @property
     def counted(self) -> bool:
         return self.start is not None
+
+    @property
+    def emergency(self) -> bool:
+        """Counted once until the office answers: in the period of its first urgent message
+        (the period the wait began, unless it turned urgent only in a later one)."""
+        return self.urgent_at is not None and not self.urgent_before
 
 
 def _inbound(scope: _Scope):
@@ -320,17 +337,60 @@ def _answer_q(office: Office) -> Q:
             & (Q(outbox_action__isnull=True) | ~Q(outbox_action__in=notices)))
 
 
-def _earlier(scope: _Scope) -> dict[int, tuple[datetime | None, datetime | None]]:
-    """For conversations with a resident's message in the period: the last question and the
-    last answer before the period began."""
+@dataclass(slots=True)
+class _Before:
+    """A conversation before the period: its last question, urgent message and answer."""
+
+    question: datetime | None
+    urgent: datetime | None
+    answer: datetime | None
+
+    @property
+    def waiting(self) -> bool:
+        return self.question is not None and (self.answer is None or self.answer < self.question)
+
+    @property
+    def urgent_waiting(self) -> bool:
+        return self.urgent is not None and (self.answer is None or self.answer < self.urgent)
+
+
+def _earlier(scope: _Scope) -> dict[int, _Before]:
+    """For conversations with a resident's message in the period: the last question, urgent
+    message and answer before the period began."""
+    in_period = _inbound(scope).values("conversation_id")
     rows = Message.objects.filter(
-        conversation_id__in=_inbound(scope).values("conversation_id"),
-        created_at__lt=scope.start,
-    ).order_by().values("conversation_id").annotate(
+        conversation_id__in=in_period, created_at__lt=scope.start,
+    ).order_by().values("conversation_id", "conversation__kind",
+                        "conversation__thread_key").annotate(
+        first=Min("created_at"),
         last_question=Max("created_at", filter=_question_q()),
+        last_urgent=Max("created_at", filter=Q(direction=Message.Direction.IN,
+                                               analysis__urgent=True)),
         last_answer=Max("created_at", filter=_answer_q(scope.office)),
-    ).values_list("conversation_id", "last_question", "last_answer")
-    return {pk: (question, answer) for pk, question, answer in rows}
+    ).values_list("conversation_id", "conversation__kind", "conversation__thread_key", "first",
+                  "last_question", "last_urgent", "last_answer")
+    earlier: dict[int, _Before] = {}
+    threads: dict[str, int] = {}
+    since = scope.start  # the first message of those comment threads
+    for pk, kind, key, first, question, urgent, answer in rows:
+        earlier[pk] = _Before(question, urgent, answer)
+        if kind == Conversation.Kind.COMMENTS:
+            threads[key] = pk
+            since = min(since, first)
+    # A private reply that landed in the resident's Messenger thread answers the comment too.
+    # It follows the comment, so only the time since those threads began is read.
+    elsewhere = Message.objects.filter(
+        Q(conversation__office=scope.office, is_private_reply=True, created_at__gte=since,
+          created_at__lt=scope.start, parent_platform_id__in=Conversation.objects.filter(
+              pk__in=in_period, kind=Conversation.Kind.COMMENTS).values("thread_key"))
+        & ~Q(conversation__kind=Conversation.Kind.COMMENTS) & _answer_q(scope.office),
+    ).order_by().values("parent_platform_id").annotate(last=Max("created_at")).values_list(
+        "parent_platform_id", "last")
+    for key, when in elsewhere:
+        before = earlier.get(threads.get(key, -1))
+        if before is not None and (before.answer is None or before.answer < when):
+            before.answer = when
+    return earlier
 
 
 @dataclass
@@ -386,30 +446,30 @@ def _waits(inbound: list[tuple], earlier: dict, answers: dict) -> list[_Wait]:
             events[conv].append((when, 0, flags[-1], (conv, channel, conv_kind, dept)))
     waits: list[_Wait] = []
     by_moment = itemgetter(0, 1)
+    nothing = _Before(None, None, None)
     for conv, timeline in events.items():
-        last_question, last_answer = earlier.get(conv, (None, None))
-        carried = last_question is not None and (last_answer is None
-                                                 or last_answer < last_question)
+        before = earlier.get(conv, nothing)
         timeline.extend((when, 1, private, None) for when, private in answers.get(conv, ()))
         timeline.sort(key=by_moment)
-        waits.extend(_walk(timeline, carried))
+        waits.extend(_walk(timeline, before.waiting, before.urgent_waiting))
     return waits
 
 
-def _walk(timeline: list[tuple], carried: bool) -> list[_Wait]:
+def _walk(timeline: list[tuple], carried: bool, urgent: bool) -> list[_Wait]:
     """One conversation's events in order: a question opens a wait unless one is open, an
-    answer closes it."""
+    answer closes it. `carried`: a wait is open when the period begins (`urgent`: one already
+    counted as an emergency)."""
     found: list[_Wait] = []
     wait: _Wait | None = None
     for when, order, flag, where in timeline:
         if order == 1:
             if wait is not None:
                 wait.answered_at, wait.private = when, flag
-            wait, carried = None, False
+            wait, carried, urgent = None, False, False
             continue
         if wait is None:
             # A resident already waiting when the period began is not counted again.
-            wait = _Wait(*where, start=None if carried else when)
+            wait = _Wait(*where, start=None if carried else when, urgent_before=urgent)
             found.append(wait)
         if flag and wait.urgent_at is None:
             wait.urgent_at = when
@@ -423,7 +483,7 @@ def _response(scope: _Scope, inbound: list[tuple], waits: list[_Wait], clock: Wo
     answered = [wait for wait in counted if wait.answered_at is not None]
     calendar = [(w.answered_at - w.start).total_seconds() / 60 for w in answered]
     within = sum(working[id(w)] <= _target(scope, w.channel) for w in answered)
-    emergencies = [w for w in waits if w.urgent_at is not None]
+    emergencies = [w for w in waits if w.emergency]
     emergency_minutes = [(w.answered_at - w.urgent_at).total_seconds() / 60
                          for w in emergencies if w.answered_at is not None]
     values = [working[id(w)] for w in answered]
@@ -468,42 +528,56 @@ def _unanswered(scope: _Scope, waits: list[_Wait], clock: WorkClock, days: int) 
         and clock.working_days_between(w.start.astimezone(scope.tz).date(), today) >= days)
 
 
-def _group(waits: list[_Wait], working: dict[int, float], key) -> dict:
-    groups: dict = defaultdict(lambda: {"questions": 0, "answered": 0, "minutes": []})
+@dataclass
+class _Tally:
+    questions: int = 0
+    answered: int = 0
+    minutes: list[float] = field(default_factory=list)  # working minutes of the answered
+
+
+GroupKey = TypeVar("GroupKey", bound=Hashable)
+
+
+def _group(waits: list[_Wait], working: dict[int, float],
+           key: Callable[[_Wait], GroupKey]) -> dict[GroupKey, _Tally]:
+    groups: dict[GroupKey, _Tally] = defaultdict(_Tally)
     for wait in waits:
         group = groups[key(wait)]
-        group["questions"] += 1
+        group.questions += 1
         if wait.answered_at is not None:
-            group["answered"] += 1
-            group["minutes"].append(working[id(wait)])
+            group.answered += 1
+            group.minutes.append(working[id(wait)])
     return groups
 
 
-def _by_channel(scope: _Scope, waits: list[_Wait], working) -> list[dict]:
+def _by_channel(scope: _Scope, waits: list[_Wait], working: dict[int, float]) -> list[dict]:
     groups = _group(waits, working, lambda w: (scope.channels.get(w.channel, ("",))[0], w.kind))
-    return [{"platform": platform, "kind": kind, "questions": g["questions"],
-             "answered": g["answered"], "median_working_minutes": _one_place(median(g["minutes"]))}
+    return [{"platform": platform, "kind": kind, "questions": g.questions,
+             "answered": g.answered, "median_working_minutes": _one_place(median(g.minutes))}
             for (platform, kind), g in sorted(groups.items())]
 
 
-def _by_department(scope: _Scope, waits: list[_Wait], working) -> list[dict]:
+def _by_department(scope: _Scope, waits: list[_Wait], working: dict[int, float]) -> list[dict]:
     groups = _group(waits, working, lambda w: scope.departments.get(w.department))
     ordered = sorted(groups.items(), key=lambda item: (item[0] is None, item[0] or ""))
-    return [{"department": slug, "questions": g["questions"], "answered": g["answered"],
-             "median_working_minutes": _one_place(median(g["minutes"]))} for slug, g in ordered]
+    return [{"department": slug, "questions": g.questions, "answered": g.answered,
+             "median_working_minutes": _one_place(median(g.minutes))} for slug, g in ordered]
 
 
 def _by_day(scope: _Scope, inbound: list[tuple], waits: list[_Wait]) -> list[dict]:
-    days = {scope.period.start + timedelta(days=i): {"inbound": 0, "questions": 0,
-                                                     "answered": 0}
-            for i in range(scope.period.days)}
+    days = [scope.period.start + timedelta(days=i) for i in range(scope.period.days)]
+    # Each day's first moment in UTC, as the database gives moments: a moment's day is found
+    # by bisection, without converting every moment to the office's time zone.
+    midnights = [datetime.combine(day, time.min, scope.tz).astimezone(UTC) for day in days]
+    inbound_n, questions, answered = [0] * len(days), [0] * len(days), [0] * len(days)
     for row in inbound:
-        days[row[6].astimezone(scope.tz).date()]["inbound"] += 1
+        inbound_n[bisect_right(midnights, row[6]) - 1] += 1
     for wait in waits:
-        day = days[wait.start.astimezone(scope.tz).date()]
-        day["questions"] += 1
-        day["answered"] += wait.answered_at is not None
-    return [{"date": day.isoformat(), **counts} for day, counts in days.items()]
+        index = bisect_right(midnights, wait.start) - 1
+        questions[index] += 1
+        answered[index] += wait.answered_at is not None
+    return [{"date": day.isoformat(), "inbound": inbound_n[i], "questions": questions[i],
+             "answered": answered[i]} for i, day in enumerate(days)]
 
 
 # -- deadlines --------------------------------------------------------------------------------
@@ -526,8 +600,8 @@ def _deadlines(scope: _Scope) -> dict:
         rules[rule][outcome] += 1
         rules[rule]["received"] += 1
     total = sum(rules.values(), Counter())
-    outcomes = ["received", "done_on_time", "done_late", "open_overdue"]
-    return {**{key: total[key] for key in [*outcomes, "open_in_time"]},
+    outcomes = ["received", "done_on_time", "done_late", "open_in_time", "open_overdue"]
+    return {**{key: total[key] for key in outcomes},
             "by_rule": [{"rule": rule, **{key: rules[rule][key] for key in outcomes}}
                         for rule in Deadline.Rule.values if rule in rules]}
 
@@ -557,7 +631,8 @@ def _dialogue(scope: _Scope, posts: list[tuple], inbound: list[tuple], earlier: 
     types = Counter(post[0] for post in posts)
     inviting = sum(post[1] for post in posts)
     threads = {row[0] for row in inbound if row[1] == Conversation.Kind.COMMENTS}
-    with_office = {pk for pk in threads if answers.get(pk) or earlier.get(pk, (0, None))[1]}
+    with_office = {pk for pk in threads
+                   if answers.get(pk) or (pk in earlier and earlier[pk].answer is not None)}
     writers = Counter(row[4] for row in inbound if row[4] is not None)
     return {
         "posts": len(posts),
@@ -617,7 +692,8 @@ def _moderation(scope: _Scope) -> dict:
 
 
 def _blocks(scope: _Scope) -> dict:
-    """Accounts restricted or blocked at the end of the period, and since when."""
+    """Accounts blocked permanently at the end of the period, and since when; accounts under a
+    temporary restriction then."""
     at = scope.as_of
     rows = ModerationAct.objects.filter(
         Q(office=scope.office, kind__in=[Kind.RESTRICT, Kind.BLOCK],
@@ -625,15 +701,20 @@ def _blocks(scope: _Scope) -> dict:
         & (Q(lifted_at__isnull=True) | Q(lifted_at__gt=at))
         & (Q(expires_at__isnull=True) | Q(expires_at__gt=at))
         & scope.on_channel("channel_id"),
-    ).order_by().values_list("pk", "resident_id", "executed_at")
-    since: dict = {}
-    for pk, resident, executed in rows:
+    ).order_by().values_list("pk", "kind", "resident_id", "executed_at")
+    since: dict[int | str, datetime] = {}  # blocked account -> its oldest block in force
+    restricted: set[int | str] = set()
+    for pk, kind, resident, executed in rows:
         key = resident or f"act-{pk}"
-        since[key] = min(executed, since.get(key, executed))
+        if kind == Kind.BLOCK:
+            since[key] = min(executed, since.get(key, executed))
+        else:
+            restricted.add(key)
     ages = [(at - executed).days for executed in since.values()]
     return {"blocks_in_force": len(since),
             "block_age_median_days": _one_place(median(ages)),
-            "block_age_max_days": max(ages) if ages else None}
+            "block_age_max_days": max(ages) if ages else None,
+            "restrictions_in_force": len(restricted)}
 
 
 # -- publishing -------------------------------------------------------------------------------
@@ -660,8 +741,9 @@ def _publishing(scope: _Scope, posts: list[tuple]) -> dict:
 
 # -- the report -------------------------------------------------------------------------------
 
-def compute(office: Office, period: Period, *, channel=None, department=None,
-            unanswered_days: int = 2, now: datetime | None = None) -> dict:
+def compute(office: Office, period: Period, *, channel: Channel | UUID | str | None = None,
+            department: Department | str | None = None, unanswered_days: int = 2,
+            now: datetime | None = None) -> dict:
     """The office's figures for `period`, as plain JSON-ready values (None: nothing to
     measure). `channel` is a channel of the office or its uuid, `department` one of its
     departments or its slug; an unknown one raises ValueError."""

@@ -18,6 +18,7 @@ class MonthlyReport(models.Model):
     month = models.DateField(help_text="The first day of the month.")
     status = models.CharField(max_length=8, choices=Status.choices, default=Status.PENDING)
     progress = models.PositiveSmallIntegerField(default=0)
+    claimed_at = models.DateTimeField(null=True, blank=True)  # when a worker started on it
     step = models.CharField(max_length=200, blank=True)
     # The figures (aggregates only: no resident is named or identified).
     data = models.JSONField(default=dict, blank=True)

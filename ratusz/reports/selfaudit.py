@@ -51,7 +51,7 @@ TITLES = {
     "response_time": gettext_lazy("Answers come within the office's own target."),
     "bip_links": gettext_lazy("Official notices link to BIP."),
     "accessibility": gettext_lazy("Inaccessible posts are republished accessibly on time."),
-    "facebook_group": gettext_lazy("The office runs no Facebook group."),
+    "facebook_group": gettext_lazy("No office-run Facebook group outside the page's rules."),
     "operators": gettext_lazy("Who runs the page is recorded."),
 }
 
@@ -94,7 +94,7 @@ def _local(ctx: _Context, moment: datetime) -> date:
 
 
 def _percent(share: float, decimals: int = 1) -> str:
-    return formats.number_format(share * 100, decimal_pos=decimals)
+    return formats.number_format(round(share * 100, decimals), decimal_pos=decimals)
 
 
 def _minutes(value: float) -> str:

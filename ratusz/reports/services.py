@@ -21,6 +21,7 @@ from ratusz.reports.models import MonthlyReport
 
 log = logging.getLogger(__name__)
 Status = MonthlyReport.Status
+STALE = timedelta(minutes=15)  # a report "being generated" this long has lost its worker
 
 
 class ReportRefused(ValidationError):
@@ -48,12 +49,20 @@ def report_request(*, actor, office: Office, month: date) -> MonthlyReport:
                               "the current one."), code="month")
     report, _created = MonthlyReport.objects.select_for_update().get_or_create(
         office=office, month=month)
-    if report.status in {Status.PENDING, Status.RUNNING} and not _created:
-        return report
+    if report.published_at is not None:
+        raise ReportRefused(_("This report is published. Withdraw it first, then generate it "
+                              "again and publish the new figures."), code="published")
+    stale = timezone.now() - STALE
+    if report.status == Status.RUNNING and report.claimed_at and report.claimed_at > stale:
+        return report  # a worker is on it
+    # Pending (perhaps the queue lost it), stale, ready or failed: queue it (again). The
+    # worker's conditional claim makes a second enqueue harmless.
     report.status, report.progress, report.step = Status.PENDING, 0, ""
     report.requested_by = actor
     report.save(update_fields=["status", "progress", "step", "requested_by"])
     _enqueue(report.pk)
+    record(actor=actor, verb="reports.report.requested", office=office, target=report,
+           data={"month": report.slug})
     return report
 
 
@@ -71,7 +80,7 @@ def report_generate(report_id: int) -> MonthlyReport | None:
     """The worker's part: compute the figures and keep them (a published report is replaced
     only by an explicit new generation, and stays published)."""
     claimed = MonthlyReport.objects.filter(pk=report_id, status=Status.PENDING).update(
-        status=Status.RUNNING, progress=5)
+        status=Status.RUNNING, progress=5, claimed_at=timezone.now())
     if not claimed:
         return None
     report = MonthlyReport.objects.select_related("office", "requested_by").get(pk=report_id)
@@ -117,6 +126,8 @@ def report_publish(*, actor, report: MonthlyReport) -> MonthlyReport:
     _require(actor, report.office, Role.SUPERVISOR)
     if report.status != Status.READY:
         raise ReportRefused(_("Only a generated report can be published."), code="state")
+    if report.published_at is not None:
+        return report
     report.published_at, report.published_by = timezone.now(), actor
     report.save(update_fields=["published_at", "published_by"])
     record(actor=actor, verb="reports.report.published", office=report.office, target=report,
@@ -128,6 +139,8 @@ def report_publish(*, actor, report: MonthlyReport) -> MonthlyReport:
 def report_withdraw(*, actor, report: MonthlyReport) -> MonthlyReport:
     report = MonthlyReport.objects.select_for_update().select_related("office").get(pk=report.pk)
     _require(actor, report.office, Role.SUPERVISOR)
+    if report.published_at is None:
+        return report
     report.published_at = report.published_by = None
     report.save(update_fields=["published_at", "published_by"])
     record(actor=actor, verb="reports.report.withdrawn", office=report.office, target=report,
@@ -151,7 +164,9 @@ def labelled(data: dict) -> dict:
 def report_context(report: MonthlyReport) -> dict:
     data = labelled(report.data)
     return {"office": report.office, "report": report, "m": data,
-            "charts": charts.all_charts(data), "definitions": definitions()}
+            "charts": charts.all_charts(data), "definitions": definitions(), "public": True,
+            "period_start": date.fromisoformat(data["period"]["start"]),
+            "period_end": date.fromisoformat(data["period"]["end"])}
 
 
 def definitions() -> list[tuple[str, str]]:
@@ -160,12 +175,21 @@ def definitions() -> list[tuple[str, str]]:
 
 
 def report_pdf(report: MonthlyReport, *, base_url: str = "") -> bytes:
-    """The report as an A4 PDF (WeasyPrint), charts included, ready for BIP."""
+    """The report as an A4 PDF (WeasyPrint), charts included, ready for BIP. Kept in the cache
+    until the report is generated again: laying it out costs about a second of CPU."""
+    from django.core.cache import cache
     from weasyprint import HTML
 
-    with override("pl"):
-        html = render_to_string("reports/report_print.html", report_context(report))
-    return HTML(string=html, base_url=base_url or None).write_pdf()
+    stamp = report.generated_at.timestamp() if report.generated_at else 0
+    key = f"ratusz-report-pdf-{report.pk}-{stamp}"
+    pdf = cache.get(key)
+    if pdf is None:
+        with override("pl"):
+            html = render_to_string("reports/report_print.html", report_context(report))
+        # Tagged, with its language: a public body's document in BIP must be accessible.
+        pdf = HTML(string=html, base_url=base_url or None).write_pdf(pdf_tags=True)
+        cache.set(key, pdf, 24 * 3600)
+    return pdf
 
 
 def csv_rows(data: dict) -> list[list]:
@@ -180,8 +204,10 @@ def csv_rows(data: dict) -> list[list]:
             for index, item in enumerate(value):
                 if isinstance(item, dict):
                     label = next((str(item[k]) for k in ("date", "platform", "department", "rule",
-                                                          "type", "kind", "number") if k in item),
-                                 str(index))
+                                                          "type", "kind", "number")
+                                  if item.get(k) not in (None, "")), str(index))
+                    if "number" in item and not item.get("number"):
+                        label = str(item.get("title") or index)
                     if "platform" in item and "kind" in item:
                         label = f"{item['platform']}-{item['kind']}"
                     for key, inner in item.items():

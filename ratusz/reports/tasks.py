@@ -9,7 +9,8 @@ def generate_report_task(report_id: int) -> None:
     services.report_generate(report_id)
 
 
-@db_periodic_task(crontab(day="1", hour="6", minute="0"))
+@db_periodic_task(crontab(hour="6", minute="0"))
 def monthly_reports_task() -> None:
-    """On the first of each month, last month's report for every office, to review."""
+    """Every morning (so a worker that was down on the 1st catches up), last month's report
+    for every office that has none yet, to review."""
     services.reports_for_last_month()

@@ -19,11 +19,15 @@ from ratusz.reports.models import MonthlyReport
 
 
 def _month(value: str, default: date) -> date:
+    """A month typed in the address (YYYY-MM) from 2000 to this one, else the default's."""
     try:
         year, month = (int(x) for x in value.split("-"))
-        return date(year, month, 1)
+        chosen = date(year, month, 1)
     except ValueError:
         return default.replace(day=1)
+    if not date(2000, 1, 1) <= chosen <= timezone.localdate().replace(day=1):
+        return default.replace(day=1)
+    return chosen
 
 
 @login_required
@@ -40,18 +44,29 @@ def dashboard(request: HttpRequest, slug: str):
         .first() if _is_uuid(request.GET.get("channel", "")) else None
     department = office.departments.filter(slug=request.GET.get("department", "")).first()
     period = metrics.Period.month(month.year, month.month)
+    previous_period = period.previous()
     if period.end > today:
+        # This month so far, beside the same days of the month before (not all of it).
         period = metrics.Period(period.start, today)
+        previous_period = metrics.Period(previous_period.start, min(
+            previous_period.end, previous_period.start + timedelta(days=period.days - 1)))
     current = metrics.compute(office, period, channel=channel, department=department)
-    previous_period = metrics.Period.month(month.year, month.month).previous()
+    # The self-audit judges a whole, finished month of the whole office: questions that came
+    # in an hour ago say nothing yet about how the office answers.
+    audited = metrics.Period.month(month.year, month.month)
+    if audited.end >= today:
+        audited = audited.previous()
+    audit_metrics = current if (audited == period and channel is None and department is None) \
+        else metrics.compute(office, audited)
     previous = metrics.compute(office, previous_period, channel=channel, department=department)
-    audit = selfaudit.audit(office, metrics=current)
+    audit = selfaudit.audit(office, metrics=audit_metrics)
     reports = list(MonthlyReport.objects.filter(office=office)[:24])
     return render(request, "reports/dashboard.html", {
         "office": office, "membership": membership, "month": month, "period": period,
         "previous_period": previous_period, "m": services.labelled(current),
         "figures": figures.key_figures(current, previous), "charts": charts.all_charts(current),
         "audit": audit, "score": selfaudit.score(audit), "reports": reports,
+        "audited": audited,
         "channels": Channel.objects.filter(office=office).order_by("platform"),
         "departments": office.departments.all(), "channel": channel, "department": department,
         "months": _recent_months(today), "can_publish": membership.allows(Role.SUPERVISOR),

@@ -10,14 +10,14 @@ register = template.Library()
 def pct(value) -> str:
     if value is None or value == "":
         return "–"
-    return f"{number_format(float(value) * 100, 1)}%"
+    return f"{number_format(round(float(value) * 100, 1), 1)}%"
 
 
 @register.filter
 def dec(value) -> str:
     if value is None or value == "":
         return "–"
-    return number_format(float(value), 1)
+    return number_format(round(float(value), 1), 1)
 
 
 @register.filter

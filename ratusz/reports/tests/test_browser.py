@@ -11,7 +11,14 @@ pytestmark = BROWSER_MARKS
 
 
 def test_the_dashboard_and_the_public_report_are_accessible(live_server, page):
-    office, _created = load_demo()
+    import time_machine
+
+    from ratusz.conftest import WARSAW
+
+    # The demo's history is the month before "today": pin today so it is October 2026.
+    with time_machine.travel(__import__("datetime").datetime(2026, 11, 24, 10, 0,
+                                                             tzinfo=WARSAW)):
+        office, _created = load_demo()
     page.goto(f"{live_server.url}/login/")
     page.get_by_label("Nazwa użytkownika").fill("sekretarz")
     page.get_by_label("Hasło").fill(DEMO_PASSWORD)

@@ -212,6 +212,19 @@ def test_answered_share_public_and_private(office, desk):
     assert len(response["by_day"]) == 31
 
 
+def test_days_are_the_office_days_across_midnight_and_the_dst_change(office, desk):
+    chat = desk.thread()
+    for moment in [at(28, 23, 59), at(29, 0, 0), at(29, 23, 59), at(30, 0, 0), at(31, 23, 59),
+                   at(1, 0, 0, month=4)]:  # clocks went forward on 29 March
+        desk.ask(chat, moment, "none")
+    desk.ask(desk.thread(who="r2"), at(29, 23, 30))
+    by_day = {day["date"]: day for day in report(office)["response"]["by_day"]}
+    assert [by_day[f"2026-03-{day}"]["inbound"] for day in (27, 28, 29, 30, 31)] == [
+        0, 1, 3, 1, 1]
+    assert by_day["2026-03-29"]["questions"] == 1 and by_day["2026-03-30"]["questions"] == 0
+    assert sum(day["inbound"] for day in by_day.values()) == 6
+
+
 def test_a_private_reply_in_the_messenger_thread_answers_the_comment(office, desk):
     comment = desk.thread("comments", who="r1", key="c_root")
     desk.ask(comment, at(2, 10))
@@ -220,6 +233,29 @@ def test_a_private_reply_in_the_messenger_thread_answers_the_comment(office, des
     response = report(office)["response"]
     assert (response["answered"], response["answered_private"]) == (1, 1)
     assert response["median_working_minutes"] == 45.0
+
+
+def test_a_private_reply_in_the_messenger_thread_before_the_period_answers_the_comment(
+        office, desk):
+    asked = desk.thread("comments", who="r1", key="c_asked")
+    desk.ask(asked, at(26, 10, month=2))
+    desk.say(desk.thread("direct", who="r1"), at(26, 11, month=2), private_reply=True,
+             parent="c_asked")
+    desk.ask(asked, at(5, 10))  # a new question, not the February one still waiting
+    desk.say(asked, at(5, 10, 30))
+    chatted = desk.thread("comments", who="r2", key="c_chatted")
+    desk.ask(chatted, at(26, 12, month=2))
+    desk.say(desk.thread("direct", who="r2"), at(26, 13, month=2), private_reply=True,
+             parent="c_chatted")
+    desk.ask(chatted, at(6, 10), "none")  # no question, and nobody answers in March
+    march = report(office)
+    response = march["response"]
+    assert (response["questions"], response["answered"]) == (1, 1)
+    assert (response["answered_public"], response["median_working_minutes"]) == (1, 30.0)
+    dialogue = march["dialogue"]
+    assert (dialogue["threads"], dialogue["threads_with_office"]) == (2, 2)
+    february = report(office, period=Period.month(2026, 2))["response"]
+    assert (february["questions"], february["answered_private"]) == (2, 2)
 
 
 def test_median_and_90th_percentile(office, desk):
@@ -341,6 +377,23 @@ def test_emergencies_and_how_fast_a_person_answered(office, desk):
     assert response["emergency_median_minutes"] == 250.0  # 20 and 480 minutes
 
 
+def test_an_emergency_is_counted_once_in_the_period_of_its_first_urgent_message(office, desk):
+    carried = desk.thread(who="r1")
+    desk.ask(carried, at(30, 10), "urgent")
+    desk.ask(carried, at(2, 9, month=4), "urgent")  # asks again: the same emergency
+    desk.say(carried, at(2, 10, month=4))
+    later = desk.thread(who="r2")
+    desk.ask(later, at(31, 10))  # a question in March that turns urgent in April
+    desk.ask(later, at(1, 9, month=4), "urgent")
+    desk.say(later, at(1, 9, 30, month=4))
+    march = report(office)["response"]
+    assert (march["questions"], march["answered"]) == (2, 2)
+    assert (march["emergencies"], march["emergency_median_minutes"]) == (1, 4320.0)  # 3 days
+    april = report(office, period=Period.month(2026, 4))["response"]
+    assert april["questions"] == 0
+    assert (april["emergencies"], april["emergency_median_minutes"]) == (1, 30.0)
+
+
 # -- deadlines -------------------------------------------------------------------------------
 
 def deadline(office, rule: str, started: date, legal_end: date, done_at=None, conversation=None):
@@ -361,9 +414,10 @@ def test_deadlines_on_time_late_and_overdue(office):
     assert {k: v for k, v in deadlines.items() if k != "by_rule"} == {
         "received": 4, "done_on_time": 1, "done_late": 1, "open_overdue": 1, "open_in_time": 1}
     assert deadlines["by_rule"] == [
-        {"rule": "udip", "received": 3, "done_on_time": 1, "done_late": 1, "open_overdue": 1},
+        {"rule": "udip", "received": 3, "done_on_time": 1, "done_late": 1, "open_in_time": 0,
+         "open_overdue": 1},
         {"rule": "complaint", "received": 1, "done_on_time": 0, "done_late": 0,
-         "open_overdue": 0}]
+         "open_in_time": 1, "open_overdue": 0}]
     before = report(office, now=at(20, 12))["deadlines"]
     assert (before["open_overdue"], before["open_in_time"]) == (0, 2)
 
@@ -480,12 +534,16 @@ def test_moderation(office, desk, world, clauses):
                       {"number": "", "title": "art. 32 RODO", "count": 1}],
         "automatic": 1, "manual": 5,
         "appeals": 2, "appeals_upheld": 1, "reversals": 1,
-        # r1 since 5 March 12:00 (26 days to 1 April), r2 since 20 February (39 days).
-        "blocks_in_force": 2, "block_age_median_days": 32.5, "block_age_max_days": 39,
+        # r1 blocked since 5 March 12:00 (26 days to 1 April); r2 restricted until 20 April.
+        "blocks_in_force": 1, "block_age_median_days": 26.0, "block_age_max_days": 26,
+        "restrictions_in_force": 1,
         "hide_median_minutes": 16.0,  # 30 minutes for the threat, 2 for the PESEL
     }
-    # On 6 March r4's restriction had not expired and r3's block was not lifted yet.
-    assert report(office, now=at(6, 12))["moderation"]["blocks_in_force"] == 4
+    # On 6 March r4's restriction had not expired and r3's block was not lifted yet: blocks
+    # of 1 day (r1) and 33 days (r3, since 1 February); the restrictions have no age here.
+    midway = report(office, now=at(6, 12))["moderation"]
+    assert (midway["blocks_in_force"], midway["restrictions_in_force"]) == (2, 2)
+    assert (midway["block_age_median_days"], midway["block_age_max_days"]) == (17.0, 33)
 
 
 # -- publishing ------------------------------------------------------------------------------
@@ -571,6 +629,7 @@ def test_an_empty_office_has_nothing_to_measure(office):
     assert dialogue["comments_per_post"] is dialogue["inviting_share"] is None
     assert dialogue["threads_with_office_share"] is None
     assert moderation["acts"] == moderation["blocks_in_force"] == 0
+    assert moderation["restrictions_in_force"] == 0
     assert moderation["block_age_max_days"] is moderation["hide_median_minutes"] is None
     assert set(figures["publishing"].values()) == {0}
 
@@ -583,16 +642,20 @@ def populate(office, desk, world, clauses, first: int, last: int) -> None:
         Task.objects.create(post=post, kind="republish", due=date(2026, 3, 9))
         thread = desk.thread("comments", post=inbox_post, who=f"r{i}", key=f"root{i}",
                              department=world.department if i % 2 else None)
+        messenger = desk.thread(who=f"r{i}")
         desk.ask(thread, at(26, 10, month=2))
         desk.say(thread, at(26, 11, month=2))
+        desk.say(messenger, at(26, 12, month=2), private_reply=True, parent=f"root{i}")
         message = desk.ask(thread, at(2, 10), "urgent")
         desk.say(thread, at(2, 10, 1), origin=AUTOMATIC)
-        desk.say(desk.thread(who=f"r{i}"), at(2, 11), private_reply=True, parent=f"root{i}")
+        desk.say(messenger, at(2, 11), private_reply=True, parent=f"root{i}")
         deadline(office, "udip", date(2026, 3, 2), date(2026, 3, 16), conversation=thread)
         hidden = act(office, world.page, "hide", clause=clauses["threats"], message=message,
                      executed_at=at(2, 12))
         act(office, world.page, "block", clause=clauses["threats"],
             resident=desk.resident(f"r{i}"), executed_at=at(3, 12))
+        act(office, world.page, "restrict", clause=clauses["vulgar"],
+            resident=desk.resident(f"x{i}"), executed_at=at(3, 12), expires_at=at(3, 12, month=4))
         Appeal.objects.create(reference=f"O-{i}", office=office, act=hidden, text="t",
                               created_at=at(4, 10))
 
@@ -607,5 +670,7 @@ def test_the_number_of_queries_does_not_grow_with_the_data(office, desk, world, 
     assert (small["response"]["answered"], large["response"]["answered"]) == (1, 30)
     json.dumps(large)
     assert large["dialogue"]["threads_with_office"] == 30
-    assert large["moderation"]["blocks_in_force"] == 30
+    assert large["moderation"]["blocks_in_force"] == large["moderation"][
+        "restrictions_in_force"] == 30
+    assert (large["response"]["emergencies"], large["dialogue"]["threads"]) == (30, 30)
     assert len(one) == len(thirty) <= 20, [q["sql"] for q in thirty.captured_queries]

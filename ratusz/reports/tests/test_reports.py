@@ -57,8 +57,7 @@ def test_a_report_is_generated_by_the_worker_and_published(november, people, cli
     url = f"/o/{november.slug}/raport/2026-11"
     assert client.get(url).status_code == 404  # not published: the public sees nothing
     client.force_login(people.viewer)
-    assert "Nie opublikowano" in client.get(url).content.decode() or \
-        client.get(url).status_code == 200
+    assert 'data-unpublished' in client.get(url).content.decode()  # staff see it, marked
     services.report_publish(actor=people.supervisor, report=report)
     client.logout()
     page = client.get(url)
@@ -198,3 +197,88 @@ def test_the_index_lists_only_published_reports(november, people, client, genera
     services.report_publish(actor=people.supervisor, report=report)
     page = client.get(f"/o/{november.slug}/raport/").content.decode()
     assert f"/o/{november.slug}/raport/2026-11" in page
+
+
+def test_a_published_report_is_not_regenerated_until_withdrawn(november, people, generate,
+                                                               client, committed):
+    report = generate(november, people)
+    services.report_publish(actor=people.supervisor, report=report)
+    with time_machine.travel(DECEMBER):
+        with pytest.raises(services.ReportRefused) as refused:
+            services.report_request(actor=people.supervisor, office=november,
+                                    month=date(2026, 11, 1))
+        assert refused.value.code == "published"
+        client.force_login(people.supervisor)
+        response = client.post(f"/o/{november.slug}/raporty/generuj", {"month": "2026-11"})
+        assert response.status_code == 302
+        services.report_withdraw(actor=people.supervisor, report=report)
+        with committed():
+            services.report_request(actor=people.supervisor, office=november,
+                                    month=date(2026, 11, 1))
+    report.refresh_from_db()
+    assert report.status == MonthlyReport.Status.READY and report.published_at is None
+
+
+def test_a_report_whose_worker_was_lost_is_queued_again(november, people, committed):
+    from datetime import timedelta
+
+    report = MonthlyReport.objects.create(office=november, month=date(2026, 11, 1),
+                                          status=MonthlyReport.Status.RUNNING,
+                                          claimed_at=DECEMBER - timedelta(hours=2))
+    with time_machine.travel(DECEMBER), committed():
+        services.report_request(actor=people.supervisor, office=november,
+                                month=date(2026, 11, 1))
+    report.refresh_from_db()
+    assert report.status == MonthlyReport.Status.READY
+    fresh = MonthlyReport.objects.create(office=november, month=date(2026, 10, 1),
+                                         status=MonthlyReport.Status.RUNNING,
+                                         claimed_at=DECEMBER - timedelta(minutes=1))
+    with time_machine.travel(DECEMBER), committed():
+        services.report_request(actor=people.supervisor, office=november,
+                                month=date(2026, 10, 1))
+    fresh.refresh_from_db()
+    assert fresh.status == MonthlyReport.Status.RUNNING  # its worker is still on it
+
+
+@pytest.mark.parametrize("month", ["0001-01", "1-1", "9999-12", "2026-13", "x"])
+def test_bad_months_show_the_default(november, people, client, month):
+    client.force_login(people.viewer)
+    assert client.get(f"/o/{november.slug}/raporty/?m={month}").status_code == 200
+
+
+def test_outsiders_see_no_dashboard_and_no_unpublished_report(november, people, client,
+                                                              generate):
+    from ratusz.offices.models import Membership, Office
+
+    generate(november, people)
+    other = Office.objects.create(slug="inne", name="Gmina Inna", kind="gmina")
+    stranger = type(people.admin).objects.create(username="obcy")
+    Membership.objects.create(user=stranger, office=other, role="admin")
+    for who in (None, stranger):
+        if who:
+            client.force_login(who)
+        for suffix in ("", ".pdf", ".csv"):
+            assert client.get(f"/o/{november.slug}/raport/2026-11{suffix}").status_code == 404
+    assert client.get(f"/o/{november.slug}/raporty/").status_code == 404
+
+
+def test_the_demo_month_report_names_none_of_the_demo_residents(client):
+    """The demo loads last month's history and publishes its report: nobody in it."""
+    from ratusz.web.demo import load_demo
+
+    with time_machine.travel(datetime(2026, 11, 24, 10, 0, tzinfo=WARSAW)):
+        office, _created = load_demo()
+    report = MonthlyReport.objects.get(office=office, month=date(2026, 10, 1))
+    assert report.published_at and report.data["response"]["questions"] > 100
+    outputs = [client.get(f"/o/{office.slug}/raport/2026-10").content.decode(),
+               client.get(f"/o/{office.slug}/raport/2026-10.csv").content.decode()]
+    for resident in Resident.objects.filter(channel__office=office):
+        for output in outputs:
+            assert resident.platform_id not in output
+            if resident.display_name:
+                assert resident.display_name not in output
+    texts = Message.objects.filter(direction="in").exclude(text="").values_list("text",
+                                                                               flat=True)
+    for text in list(texts)[:200]:
+        for output in outputs:
+            assert text not in output

@@ -19,3 +19,33 @@ document.addEventListener("click", function (event) {
     link.focus();
   }
 });
+
+// The live check redraws the findings panel, with the reasons and ticks as they were sent.
+// Whatever was typed or ticked while the check was on its way is put back after the redraw.
+let kept = null;
+document.addEventListener("htmx:beforeSwap", function (event) {
+  if (event.detail.target.id !== "checks") { return; }
+  kept = {};
+  event.detail.target.querySelectorAll("input[name^='override-'], input[name='ack']")
+    .forEach(function (input) {
+      kept[input.id] = input.type === "checkbox" ? input.checked : input.value;
+    });
+  const focused = document.activeElement;
+  kept.__focus = focused && event.detail.target.contains(focused) ? focused.id : "";
+});
+document.addEventListener("htmx:afterSwap", function (event) {
+  if (event.detail.target.id !== "checks" || !kept) { return; }
+  Object.keys(kept).forEach(function (id) {
+    const input = id !== "__focus" && document.getElementById(id);
+    if (!input) { return; }
+    if (input.type === "checkbox") { input.checked = kept[id]; } else { input.value = kept[id]; }
+  });
+  const focus = kept.__focus && document.getElementById(kept.__focus);
+  if (focus) {
+    focus.focus();
+    if (typeof focus.setSelectionRange === "function") {
+      focus.setSelectionRange(focus.value.length, focus.value.length);
+    }
+  }
+  kept = null;
+});

@@ -24,6 +24,8 @@ class Command(BaseCommand):
             raise CommandError(f"No office {options['office']!r}.", returncode=2)
         try:
             year, month = (int(x) for x in options["month"].split("-"))
+            if not 2000 <= year <= 2100:
+                raise ValueError(year)
             period = metrics.Period.month(year, month)
         except ValueError as exc:
             raise CommandError("--month is YYYY-MM, e.g. 2026-11.", returncode=2) from exc

@@ -47,6 +47,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         for alias in settings.DATABASES:
             call_command("migrate", interactive=False, verbosity=0, database=alias)
+        if "RATUSZ_BASE_URL" not in os.environ and not options["no_serve"]:
+            # Links the loader writes (the rules' address) point at this demo's own port.
+            settings.RATUSZ_BASE_URL = f"http://127.0.0.1:{options['port']}"
         office, created = load_demo()
         self.stdout.write(f"Demo office '{office.name}' (slug {office.slug}) "
                           f"{'loaded' if created else 'already present'}.")

@@ -1207,8 +1207,6 @@ PL = {
     "Add captions to the recording or remove it": "Dodaj napisy do nagrania albo usuń nagranie",
     "address of the accessible version": "adres dostępnej wersji",
     "Your role does not allow this.": "Twoja rola na to nie pozwala.",
-    'To publish despite "%(message)s", give a reason of at least %(n)d characters.':
-        "Aby opublikować mimo uwagi „%(message)s”, podaj uzasadnienie (co najmniej %(n)d znaków).",
     "Tick that you have checked: %(message)s": "Zaznacz, że sprawdzono tę uwagę: %(message)s",
     "This post belongs to another office.": "Ten wpis należy do innego urzędu.",
     "A scheduled post cannot be changed: withdraw it first. A published post stays as it went out.":
@@ -1220,8 +1218,6 @@ PL = {
     "Only a draft can be submitted.": "Wysłać można tylko projekt.",
     "Only the author or a moderator can submit this draft.": "Ten projekt może wysłać tylko autor lub moderator.",
     "This post is not waiting for approval.": "Ten wpis nie czeka na zatwierdzenie.",
-    "The author cannot approve their own post; another supervisor must.":
-        "Autor nie może zatwierdzić własnego wpisu; musi to zrobić inny przełożony.",
     "During an election campaign or silence, approval needs a justification of at least %(n)d characters.":
         "W czasie kampanii wyborczej lub ciszy wyborczej zatwierdzenie wymaga uzasadnienia (co najmniej %(n)d znaków).",
     "Say what the author should change.": "Napisz, co autor ma zmienić.",
@@ -1230,8 +1226,6 @@ PL = {
     "Facebook schedules posts from 10 minutes to 30 days ahead; choose a time in that window or let Ratusz hold the post.":
         "Facebook planuje wpisy od 10 minut do 30 dni naprzód; wybierz termin w tym przedziale albo zostaw wpis w Ratuszu.",
     "This post is not paused.": "Ten wpis nie jest wstrzymany.",
-    "During the election silence only a safety or organisational notice may go out; give the reason (at least %(n)d characters).":
-        "W czasie ciszy wyborczej można opublikować tylko komunikat dotyczący bezpieczeństwa lub organizacji; podaj uzasadnienie (co najmniej %(n)d znaków).",
     "A published post cannot be withdrawn here; delete it on the platform and keep Ratusz's copy for the record.":
         "Opublikowanego wpisu nie można tu wycofać; usuń go na platformie, a kopia w Ratuszu pozostanie w dokumentacji.",
     "Only a post that failed can be tried again.": "Ponowić można tylko publikację, która się nie udała.",
@@ -1242,11 +1236,7 @@ PL = {
     "Blocks publishing:": "Blokuje publikację:",
     "Proposed BIP entry:": "Proponowany wpis w BIP:",
     "Use this link": "Użyj tego linku",
-    "Publish anyway, because (the reason is recorded; an accessibility override creates a task to republish accessibly on the website or in BIP):":
-        "Opublikuj mimo to, ponieważ (uzasadnienie zostanie zapisane; pominięcie wymogu dostępności tworzy zadanie opublikowania dostępnej wersji na stronie urzędu lub w BIP):",
     "I have checked this and the post may go out": "Potwierdzam, że wpis może zostać opublikowany",
-    "A supervisor must approve this post with a justification.":
-        "Ten wpis musi zatwierdzić przełożony, podając uzasadnienie.",
     "Needs approval": "Wymaga zatwierdzenia",
     "After submission, a supervisor other than the author approves the post.":
         "Po wysłaniu wpis zatwierdza przełożony inny niż autor.",
@@ -1276,7 +1266,6 @@ PL = {
     "election silence: scheduled posts are paused": "cisza wyborcza: zaplanowane wpisy są wstrzymane",
     "Posts by day": "Wpisy według dni",
     "today": "dziś",
-    "public holiday": "święto",
     "office closed": "urząd nieczynny",
     "silence": "cisza wyborcza",
     "campaign": "kampania",
@@ -1316,7 +1305,6 @@ PL = {
     "Waiting for a supervisor other than the author.": "Czeka na przełożonego innego niż autor.",
     "The election silence is on. Only a safety or organisational notice may go out now, by a supervisor, with the reason logged.":
         "Trwa cisza wyborcza. Teraz można opublikować tylko komunikat dotyczący bezpieczeństwa lub organizacji; robi to przełożony, a uzasadnienie zostaje zapisane.",
-    "The silence is over: the post can go out now.": "Cisza wyborcza się skończyła: wpis można już opublikować.",
     "Reason (safety or organisational notice)": "Uzasadnienie (komunikat dotyczący bezpieczeństwa lub organizacji)",
     "Publish now": "Opublikuj teraz",
     "History": "Historia",
@@ -1424,8 +1412,6 @@ PL = {
         'Komunikaty urzędowe zawierają link do BIP.',
     'Inaccessible posts are republished accessibly on time.':
         'Niedostępne wpisy są na czas publikowane ponownie w dostępnej wersji.',
-    'The office runs no Facebook group.':
-        'Urząd nie prowadzi grupy na Facebooku.',
     'Who runs the page is recorded.':
         'Zapisano, kto prowadzi stronę.',
     'Nothing to do.':
@@ -1681,7 +1667,6 @@ PL = {
     "Residents who wrote more than once": "Mieszkańcy, którzy napisali więcej niż raz",
     "Moderation acts": "Działania moderacyjne",
     "Appeals upheld": "Uwzględnione odwołania",
-    "Accounts blocked at the end of the period": "Konta zablokowane na koniec okresu",
     "Median time to hide clearly unlawful content (minutes)":
         "Mediana czasu ukrycia treści oczywiście bezprawnych (minuty)",
     "Official notices without a BIP link": "Komunikaty urzędowe bez linku do BIP",
@@ -1707,25 +1692,14 @@ PL = {
     "Answered within the office's target of %(target)s working minutes":
         "Odpowiedzi w czasie wyznaczonym przez urząd (%(target)s min pracy urzędu)",
     "Still unanswered after %(n)s working days": "Nadal bez odpowiedzi po upływie %(n)s dni roboczych",
-    "Emergencies; median minutes until a person answered":
-        "Zgłoszenia zagrożeń; mediana minut do odpowiedzi pracownika",
     "Answered on time": "Załatwione w terminie",
     "Answered late": "Załatwione po terminie",
     "Overdue": "Przeterminowane",
     "All": "Razem",
     "Dialogue with residents": "Dialog z mieszkańcami",
-    "Residents' comments; per post": "Komentarze mieszkańców; na wpis",
-    "Comment threads; the office took part in": "Wątki komentarzy; z udziałem urzędu",
-    "Residents who wrote; more than once": "Mieszkańcy, którzy napisali; w tym więcej niż raz",
     "Moderation acts (automatic / by people)": "Działania moderacyjne (automatyczne / ręczne)",
-    "Appeals; upheld; acts reversed": "Odwołania; uwzględnione; cofnięte działania",
-    "Accounts blocked at the end of the period; median / longest age in days":
-        "Konta zablokowane na koniec okresu; mediana / najdłuższy wiek blokady w dniach",
     "Acts by clause of the page's rules": "Działania według punktów regulaminu strony",
     "Publishing and BIP": "Publikowanie i BIP",
-    "Official notices; with a BIP link / without": "Komunikaty urzędowe; z linkiem do BIP / bez",
-    "Accessibility checks overridden; republished accessibly / open / overdue":
-        "Pominięte sprawdzenia dostępności; opublikowane ponownie w dostępnej wersji / otwarte / po terminie",
     "How the figures are counted": "Jak liczymy dane",
     "The report holds aggregates only: no resident is named or identified, and no list of commenters is kept in it.":
         "Raport zawiera tylko dane zbiorcze: nie wymienia ani nie pozwala zidentyfikować żadnego mieszkańca i nie ma w nim listy komentujących.",
@@ -1805,8 +1779,6 @@ PL = {
         'Ten raport jest opublikowany. Najpierw go wycofaj, potem przygotuj ponownie i opublikuj nowe liczby.',
     'Open, still in time':
         'W toku, w terminie',
-    'Accounts blocked permanently at the end of the period; median / longest age of the blocks in days':
-        'Konta zablokowane na stałe na koniec okresu; mediana / najdłuższy czas trwania blokad w dniach',
     'The figures come from %(month)s (the last whole month), for the whole office; rules, blocks and settings as they stand today.':
         'Liczby pochodzą z miesiąca: %(month)s (ostatni pełny miesiąc), dla całego urzędu; regulamin, blokady i ustawienia według stanu na dziś.',
     'Published %(when)s.':
@@ -1819,6 +1791,26 @@ PL = {
         'Opublikować raport? Każdy będzie mógł go przeczytać.',
     'Monthly report requested':
         'Zlecono przygotowanie raportu miesięcznego',
+    'Median minutes until a person answered an emergency':
+        'Mediana minut do odpowiedzi pracownika na zgłoszenie zagrożenia',
+    'Comment threads':
+        'Wątki komentarzy',
+    'Residents who wrote':
+        'Mieszkańcy, którzy napisali',
+    'Acts reversed':
+        'Cofnięte działania',
+    'How long those blocks have lasted, median / longest (days)':
+        'Jak długo trwają te blokady: mediana / najdłuższa (dni)',
+    'Official notices':
+        'Komunikaty urzędowe',
+    'Official notices with a BIP link':
+        'Komunikaty urzędowe z linkiem do BIP',
+    'Accessibility checks overridden':
+        'Pominięte sprawdzenia dostępności',
+    'Republished accessibly on the website or in BIP':
+        'Opublikowane ponownie w dostępnej formie na stronie lub w BIP',
+    'Republication still open (of which overdue)':
+        'Ponowna publikacja jeszcze niezrobiona (w tym po terminie)',
 }
 
 

@@ -1811,6 +1811,9 @@ PL = {
         'Opublikowane ponownie w dostępnej formie na stronie lub w BIP',
     'Republication still open (of which overdue)':
         'Ponowna publikacja jeszcze niezrobiona (w tym po terminie)',
+    'By department': 'Według wydziałów',
+    'Questions and answers by department': 'Pytania i odpowiedzi według wydziałów',
+    'no department': 'bez wydziału',
 }
 
 

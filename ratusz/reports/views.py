@@ -15,6 +15,7 @@ from ratusz.channels.models import Channel
 from ratusz.offices.access import SLUG, access_office, membership_for
 from ratusz.offices.models import Office, Role
 from ratusz.reports import charts, figures, metrics, selfaudit, services
+from ratusz.publishing.models import Post
 from ratusz.reports.models import MonthlyReport
 
 
@@ -60,17 +61,31 @@ def dashboard(request: HttpRequest, slug: str):
         else metrics.compute(office, audited)
     previous = metrics.compute(office, previous_period, channel=channel, department=department)
     audit = selfaudit.audit(office, metrics=audit_metrics)
+    names = dict(office.departments.values_list("slug", "name"))
+    start, end = period.bounds(_zone(office))
+    unlinked = (Post.objects.filter(office=office, type=Post.Type.NOTICE, has_bip_link=False,
+                                    status=Post.Status.PUBLISHED, published_at__gte=start,
+                                    published_at__lt=end).order_by("-published_at")[:20])
     reports = list(MonthlyReport.objects.filter(office=office)[:24])
     return render(request, "reports/dashboard.html", {
         "office": office, "membership": membership, "month": month, "period": period,
         "previous_period": previous_period, "m": services.labelled(current),
         "figures": figures.key_figures(current, previous), "charts": charts.all_charts(current),
         "audit": audit, "score": selfaudit.score(audit), "reports": reports,
-        "audited": audited,
+        "audited": audited, "unlinked": unlinked,
+        "departments_rows": [
+            {**r, "department": names.get(r.get("department"), r.get("department"))}
+            for r in current["response"].get("by_department") or [] if r.get("questions")],
         "channels": Channel.objects.filter(office=office).order_by("platform"),
         "departments": office.departments.all(), "channel": channel, "department": department,
         "months": _recent_months(today), "can_publish": membership.allows(Role.SUPERVISOR),
         "definitions": services.definitions()})
+
+
+def _zone(office: Office):
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(office.time_zone)
 
 
 def _is_uuid(value: str) -> bool:

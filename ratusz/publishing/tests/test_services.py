@@ -591,3 +591,44 @@ def test_a_post_paused_before_the_silence_keeps_its_time_or_is_edited(
         services.post_submit(actor=people.moderator, post=edited)
     edited.refresh_from_db()
     assert edited.status == Post.Status.SCHEDULED and not OutboxAction.objects.exists()
+
+
+def video(captions: bool = True, live: bool = False) -> dict:
+    data = {"file": SimpleUploadedFile("sesja.mp4", b"\x00\x00\x00\x18ftypmp42",
+                                       content_type="video/mp4"), "live": live}
+    if captions:
+        data["captions"] = SimpleUploadedFile("sesja.vtt", b"WEBVTT\n\n00:00.000 --> 00:02.000\n"
+                                              b"Dzien dobry\n", content_type="text/vtt")
+    return data
+
+
+def test_a_video_goes_out_with_its_captions(demo, people, sandbox, committed):
+    post = draft(people.moderator, demo, type=Post.Type.CRISIS, video=video(),
+                 text="Nagranie z sesji Rady Gminy. O co chcecie zapytać radnych?")
+    assert not [f for f in services.post_check(post) if f.check == "accessibility"]
+    with committed():
+        services.post_submit(actor=people.moderator, post=post)
+    post.refresh_from_db()
+    assert post.status == Post.Status.PUBLISHED and not post.tasks.exists()
+    calls = sandbox.graph_requests()
+    videos = [r for r in calls if r["path"].endswith("/videos") and r["method"] == "POST"]
+    captions = [r for r in calls if r["path"].endswith("/captions")]
+    assert params(videos[0])["file_url"].endswith(".mp4")
+    assert params(captions[0])["captions_url"].endswith(".vtt")
+
+
+def test_a_video_without_captions_is_stopped_and_a_live_one_gets_a_task(
+        demo, people, sandbox, committed):
+    post = draft(people.moderator, demo, type=Post.Type.CRISIS, video=video(captions=False),
+                 text="Nagranie z sesji Rady Gminy. O co chcecie zapytać radnych?")
+    assert "a11y.captions" in {f.code for f in services.post_check(post)
+                               if f.severity == "blocking"}
+    post = draft(people.moderator, demo, post=post, type=Post.Type.CRISIS,
+                 video={"live": True}, text="Transmisja sesji na żywo. Pytania? Piszcie!")
+    assert "a11y.captions" not in {f.code for f in services.post_check(post)}
+    with committed():
+        services.post_submit(actor=people.moderator, post=post)
+    post.refresh_from_db()
+    task = post.tasks.get()
+    assert post.status == Post.Status.PUBLISHED and task.kind == Task.Kind.CAPTIONS
+    assert task.due == date(2026, 12, 8)

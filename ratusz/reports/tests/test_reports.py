@@ -282,3 +282,23 @@ def test_the_demo_month_report_names_none_of_the_demo_residents(client):
     for text in list(texts)[:200]:
         for output in outputs:
             assert text not in output
+
+
+def test_the_dashboard_lists_notices_without_a_bip_link(demo, people, client):
+    from ratusz.channels.models import Channel
+    from ratusz.publishing.models import Post
+
+    channel = Channel.objects.get(office=demo, platform="facebook")
+    linked = Post.objects.create(office=demo, author=people.moderator, type="notice",
+                                 text="Sesja Rady Gminy, szczegóły: "
+                                      "https://bip.przykladowo.example.pl/artykul/1284",
+                                 status="published", published_at=DECEMBER.replace(day=1,
+                                                                                   month=11))
+    unlinked = Post.objects.create(office=demo, author=people.moderator, type="notice",
+                                   text="Obwieszczenie o przetargu na odbiór odpadów.",
+                                   status="published",
+                                   published_at=DECEMBER.replace(day=2, month=11))
+    assert channel and linked.has_bip_link and not unlinked.has_bip_link
+    client.force_login(people.viewer)
+    page = client.get(f"/o/{demo.slug}/raporty/?m=2026-11").content.decode()
+    assert f"/posty/{unlinked.uuid}" in page and f"/posty/{linked.uuid}" not in page

@@ -14,8 +14,8 @@ from django.views.decorators.http import require_GET, require_POST
 from ratusz.channels.models import Channel
 from ratusz.offices.access import SLUG, access_office, membership_for
 from ratusz.offices.models import Office, Role
-from ratusz.reports import charts, figures, metrics, selfaudit, services
 from ratusz.publishing.models import Post
+from ratusz.reports import charts, figures, metrics, selfaudit, services
 from ratusz.reports.models import MonthlyReport
 
 

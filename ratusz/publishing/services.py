@@ -252,7 +252,7 @@ def post_submit(*, actor, post: Post, acknowledged: set[str] = frozenset(),
                 overrides: dict[str, str] | None = None) -> Post:
     """The author is done: run the checks, keep the ticks and overrides with their reasons,
     and either wait for an approver or schedule the post."""
-    post = Post.objects.select_for_update().select_related("office").get(pk=post.pk)
+    post = Post.objects.select_for_update(of=("self",)).select_related("office").get(pk=post.pk)
     office = post.office
     _require(actor, office, Role.RESPONDER)
     if post.status != Status.DRAFT:
@@ -286,7 +286,7 @@ def post_approve(*, actor, post: Post, note: str = "", seen: str | None = None) 
     """A second person approves: a supervisor who neither wrote, changed nor submitted the
     post, and who saw this version of it (`seen`: its submission time as the page showed it).
     The checks run again; a campaign finding or a silence override needs a justification."""
-    post = Post.objects.select_for_update().select_related("office").get(pk=post.pk)
+    post = Post.objects.select_for_update(of=("self",)).select_related("office").get(pk=post.pk)
     _require(actor, post.office, Role.SUPERVISOR)
     if post.status != Status.SUBMITTED:
         raise PostRefused(_("This post is not waiting for approval."), code="state")
@@ -323,7 +323,7 @@ def submission_stamp(post: Post) -> str:
 
 @transaction.atomic
 def post_return(*, actor, post: Post, comment: str) -> Post:
-    post = Post.objects.select_for_update().select_related("office").get(pk=post.pk)
+    post = Post.objects.select_for_update(of=("self",)).select_related("office").get(pk=post.pk)
     _require(actor, post.office, Role.SUPERVISOR)
     if post.status != Status.SUBMITTED:
         raise PostRefused(_("This post is not waiting for approval."), code="state")
@@ -449,7 +449,7 @@ def models_q_due(now):
 
 @transaction.atomic
 def _publish_one(pk: int, now: datetime) -> int:
-    post = Post.objects.select_for_update().select_related("office", "author").get(pk=pk)
+    post = Post.objects.select_for_update(of=("self",)).select_related("office", "author").get(pk=pk)
     if post.status != Status.SCHEDULED:
         return 0
     findings = post_check(post, now=now, publication=True)
@@ -481,7 +481,7 @@ def _publish_one(pk: int, now: datetime) -> int:
 
 @transaction.atomic
 def _recall_from_silence(pk: int) -> None:
-    post = Post.objects.select_for_update().select_related("office").get(pk=pk)
+    post = Post.objects.select_for_update(of=("self",)).select_related("office").get(pk=pk)
     if post.status != Status.SCHEDULED or "election.silence" in _overridden(post):
         return
     if not in_silence_at(post, post.publish_at):
@@ -518,7 +518,7 @@ def post_release(*, actor, post: Post, reason: str = "") -> Post:
     into a silence): only a supervisor, with a reason (a safety or organisational notice), and
     it keeps its time. Its time passed: during the silence the same rule, after it a moderator;
     it goes out now. To choose another time, edit the post instead."""
-    post = Post.objects.select_for_update().select_related("office").get(pk=post.pk)
+    post = Post.objects.select_for_update(of=("self",)).select_related("office").get(pk=post.pk)
     if post.status != Status.PAUSED:
         raise PostRefused(_("This post is not paused."), code="state")
     _refuse_in_flight(post)
@@ -556,7 +556,7 @@ def _refuse_in_flight(post: Post) -> None:
 
 @transaction.atomic
 def post_withdraw(*, actor, post: Post) -> Post:
-    post = Post.objects.select_for_update().select_related("office").get(pk=post.pk)
+    post = Post.objects.select_for_update(of=("self",)).select_related("office").get(pk=post.pk)
     if post.status in {Status.PUBLISHED, Status.PUBLISHING, Status.WITHDRAWN} or \
             post.targets.filter(status=Target.Status.PUBLISHED).exists():
         raise PostRefused(_("A published post cannot be withdrawn here; delete it on the "
@@ -581,7 +581,7 @@ def post_retry(*, actor, post: Post) -> Post:
     """Try the failed channels again, after the same checks as at publication: the silence
     and the other blocking checks stop it, and a finding that needs approval sends it to a
     supervisor. A channel whose answer was lost is looked up before it is sent again."""
-    post = Post.objects.select_for_update().select_related("office", "author").get(pk=post.pk)
+    post = Post.objects.select_for_update(of=("self",)).select_related("office", "author").get(pk=post.pk)
     _require(actor, post.office, Role.MODERATOR)
     if post.status != Status.FAILED:
         raise PostRefused(_("Only a post that failed can be tried again."), code="state")
@@ -634,9 +634,9 @@ def _locked(action: OutboxAction) -> tuple[Post | None, Target | None]:
     post_id = Target.objects.filter(action=action).values_list("post_id", flat=True).first()
     if post_id is None:
         return None, None
-    post = Post.objects.select_for_update().select_related("office", "author", "approver") \
+    post = Post.objects.select_for_update(of=("self",)).select_related("office", "author", "approver") \
         .get(pk=post_id)
-    target = Target.objects.select_for_update().select_related("channel").get(action=action)
+    target = Target.objects.select_for_update(of=("self",)).select_related("channel").get(action=action)
     return post, target
 
 
@@ -753,7 +753,7 @@ def _recall_failed(action: OutboxAction) -> None:
 def task_done(*, actor, task: Task, url: str) -> Task:
     """The accessible version is on the website or in BIP (or the recording has captions):
     the task keeps its address, and the post can close."""
-    task = Task.objects.select_for_update().select_related("post__office").get(pk=task.pk)
+    task = Task.objects.select_for_update(of=("self",)).select_related("post__office").get(pk=task.pk)
     _require(actor, task.post.office, Role.RESPONDER)
     url = url.strip()
     if not url.startswith("https://"):

@@ -449,7 +449,8 @@ def models_q_due(now):
 
 @transaction.atomic
 def _publish_one(pk: int, now: datetime) -> int:
-    post = Post.objects.select_for_update(of=("self",)).select_related("office", "author").get(pk=pk)
+    post = Post.objects.select_for_update(of=("self",)) \
+        .select_related("office", "author").get(pk=pk)
     if post.status != Status.SCHEDULED:
         return 0
     findings = post_check(post, now=now, publication=True)
@@ -581,7 +582,8 @@ def post_retry(*, actor, post: Post) -> Post:
     """Try the failed channels again, after the same checks as at publication: the silence
     and the other blocking checks stop it, and a finding that needs approval sends it to a
     supervisor. A channel whose answer was lost is looked up before it is sent again."""
-    post = Post.objects.select_for_update(of=("self",)).select_related("office", "author").get(pk=post.pk)
+    post = Post.objects.select_for_update(of=("self",)) \
+        .select_related("office", "author").get(pk=post.pk)
     _require(actor, post.office, Role.MODERATOR)
     if post.status != Status.FAILED:
         raise PostRefused(_("Only a post that failed can be tried again."), code="state")
@@ -634,9 +636,11 @@ def _locked(action: OutboxAction) -> tuple[Post | None, Target | None]:
     post_id = Target.objects.filter(action=action).values_list("post_id", flat=True).first()
     if post_id is None:
         return None, None
-    post = Post.objects.select_for_update(of=("self",)).select_related("office", "author", "approver") \
+    post = Post.objects.select_for_update(of=("self",)) \
+        .select_related("office", "author", "approver") \
         .get(pk=post_id)
-    target = Target.objects.select_for_update(of=("self",)).select_related("channel").get(action=action)
+    target = Target.objects.select_for_update(of=("self",)) \
+        .select_related("channel").get(action=action)
     return post, target
 
 
@@ -753,7 +757,8 @@ def _recall_failed(action: OutboxAction) -> None:
 def task_done(*, actor, task: Task, url: str) -> Task:
     """The accessible version is on the website or in BIP (or the recording has captions):
     the task keeps its address, and the post can close."""
-    task = Task.objects.select_for_update(of=("self",)).select_related("post__office").get(pk=task.pk)
+    task = Task.objects.select_for_update(of=("self",)) \
+        .select_related("post__office").get(pk=task.pk)
     _require(actor, task.post.office, Role.RESPONDER)
     url = url.strip()
     if not url.startswith("https://"):

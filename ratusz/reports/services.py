@@ -122,7 +122,8 @@ def reports_for_last_month(today: date | None = None) -> int:
 
 @transaction.atomic
 def report_publish(*, actor, report: MonthlyReport) -> MonthlyReport:
-    report = MonthlyReport.objects.select_for_update(of=("self",)).select_related("office").get(pk=report.pk)
+    report = MonthlyReport.objects.select_for_update(of=("self",)) \
+        .select_related("office").get(pk=report.pk)
     _require(actor, report.office, Role.SUPERVISOR)
     if report.status != Status.READY:
         raise ReportRefused(_("Only a generated report can be published."), code="state")
@@ -137,7 +138,8 @@ def report_publish(*, actor, report: MonthlyReport) -> MonthlyReport:
 
 @transaction.atomic
 def report_withdraw(*, actor, report: MonthlyReport) -> MonthlyReport:
-    report = MonthlyReport.objects.select_for_update(of=("self",)).select_related("office").get(pk=report.pk)
+    report = MonthlyReport.objects.select_for_update(of=("self",)) \
+        .select_related("office").get(pk=report.pk)
     _require(actor, report.office, Role.SUPERVISOR)
     if report.published_at is None:
         return report

@@ -1814,6 +1814,7 @@ PL = {
     'By department': 'Według wydziałów',
     'Questions and answers by department': 'Pytania i odpowiedzi według wydziałów',
     'no department': 'bez wydziału',
+    "Facebook did not publish the scheduled post.": "Facebook nie opublikował zaplanowanego wpisu.",
 }
 
 

@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 Status = Post.Status
 MIN_REASON = 10
 PLATFORM_MIN, PLATFORM_MAX = timedelta(minutes=10), timedelta(days=30)
+PLATFORM_LATE = timedelta(hours=1)  # Facebook should have published a scheduled post by then
 TASK_DAYS = {Task.Kind.REPUBLISH: 7, Task.Kind.CAPTIONS: 14}
 
 
@@ -498,19 +499,45 @@ def _recall_from_silence(pk: int) -> None:
 
 
 def _mark_platform_published(now: datetime) -> None:
-    """Facebook publishes a scheduled post itself; from its time on, it is published."""
+    """Facebook publishes a scheduled post itself: once its time has come and Facebook says
+    the post is out, it is published here too. A post Facebook has not published an hour
+    after its time has failed, and people see it."""
     for pk in list(Post.objects.filter(status=Status.SCHEDULED, on_platform=True,
                                        publish_at__lte=now).values_list("pk", flat=True)):
+        targets = list(Target.objects.filter(post_id=pk).select_related("channel"))
+        if any(t.status != Target.Status.SCHEDULED for t in targets):
+            continue
+        live = [_is_published(t) for t in targets]
         with transaction.atomic():
             post = Post.objects.select_for_update().get(pk=pk)
-            targets = list(post.targets.all())
-            if post.status != Status.SCHEDULED or any(
-                    t.status != Target.Status.SCHEDULED for t in targets):
+            if post.status != Status.SCHEDULED:
                 continue
-            for target in targets:
-                target.status, target.published_at = Target.Status.PUBLISHED, post.publish_at
-                target.save(update_fields=["status", "published_at"])
-            _published(post, at=post.publish_at)
+            if all(live):
+                Target.objects.filter(post=post).update(status=Target.Status.PUBLISHED,
+                                                        published_at=post.publish_at)
+                _published(post, at=post.publish_at)
+            elif post.publish_at < now - PLATFORM_LATE:
+                Target.objects.filter(post=post, pk__in=[
+                    t.pk for t, out in zip(targets, live, strict=True) if not out]).update(
+                    status=Target.Status.FAILED,
+                    error=_("Facebook did not publish the scheduled post."))
+                post.status = Status.FAILED
+                post.save(update_fields=["status"])
+                record(actor="meta", verb="publishing.post.failed", office=post.office,
+                       target=post, data={"error": "not published at its time"})
+
+
+def _is_published(target: Target) -> bool:
+    """Ask the platform; an error counts as "not yet" (the next minute asks again)."""
+    from ratusz.outbox.sender import client_for
+    from ratusz.platforms.meta.client import GraphError
+
+    try:
+        with client_for(target.channel) as client:
+            answer = client.get_object(target.platform_id, "is_published")
+    except GraphError:
+        return False
+    return answer.get("is_published") is True
 
 
 @transaction.atomic

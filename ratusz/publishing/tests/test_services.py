@@ -632,3 +632,25 @@ def test_a_video_without_captions_is_stopped_and_a_live_one_gets_a_task(
     task = post.tasks.get()
     assert post.status == Post.Status.PUBLISHED and task.kind == Task.Kind.CAPTIONS
     assert task.due == date(2026, 12, 8)
+
+
+def test_a_post_facebook_did_not_publish_at_its_time_fails(demo, people, sandbox, committed):
+    when = timezone.now() + timedelta(hours=2)
+    post = draft(people.moderator, demo, type=Post.Type.CRISIS, publish_at=when,
+                 on_platform=True, text="Jutro od 8:00 do 12:00 przerwa w dostawie wody.")
+    with committed():
+        services.post_submit(actor=people.moderator, post=post)
+    platform_id = post.targets.get().platform_id
+    # Deleted on Facebook behind Ratusz's back: it never goes out.
+    channel = post.targets.get().channel
+    sandbox.http.delete(f"/v25.0/{platform_id}",
+                        headers={"Authorization": "Bearer " + channel.get_token()})
+    with time_machine.travel(when + timedelta(minutes=1)):
+        services.publish_due()
+    post.refresh_from_db()
+    assert post.status == Post.Status.SCHEDULED  # not yet: Facebook may be late
+    with time_machine.travel(when + timedelta(hours=2)):
+        services.publish_due()
+    post.refresh_from_db()
+    assert post.status == Post.Status.FAILED
+    assert post.targets.get().status == Target.Status.FAILED

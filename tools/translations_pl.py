@@ -1815,6 +1815,8 @@ PL = {
     'Questions and answers by department': 'Pytania i odpowiedzi według wydziałów',
     'no department': 'bez wydziału',
     "Facebook did not publish the scheduled post.": "Facebook nie opublikował zaplanowanego wpisu.",
+    'The figures of this month come from its monthly report, generated %(when)s; generate it again to count what changed since.':
+        'Liczby za ten miesiąc pochodzą z jego raportu miesięcznego, przygotowanego %(when)s; przygotuj raport ponownie, aby uwzględnić późniejsze zmiany.',
 }
 
 

@@ -14,8 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from ratusz.channels.models import Channel
 from ratusz.offices.access import SLUG, access_office, membership_for
 from ratusz.offices.models import Office, Role
-from ratusz.publishing.models import Post
-from ratusz.reports import charts, figures, metrics, selfaudit, services
+from ratusz.reports import selectors, services
 from ratusz.reports.models import MonthlyReport
 
 
@@ -44,48 +43,15 @@ def dashboard(request: HttpRequest, slug: str):
     channel = Channel.objects.filter(office=office, uuid=request.GET.get("channel") or None) \
         .first() if _is_uuid(request.GET.get("channel", "")) else None
     department = office.departments.filter(slug=request.GET.get("department", "")).first()
-    period = metrics.Period.month(month.year, month.month)
-    previous_period = period.previous()
-    if period.end > today:
-        # This month so far, beside the same days of the month before (not all of it).
-        period = metrics.Period(period.start, today)
-        previous_period = metrics.Period(previous_period.start, min(
-            previous_period.end, previous_period.start + timedelta(days=period.days - 1)))
-    current = metrics.compute(office, period, channel=channel, department=department)
-    # The self-audit judges a whole, finished month of the whole office: questions that came
-    # in an hour ago say nothing yet about how the office answers.
-    audited = metrics.Period.month(month.year, month.month)
-    if audited.end >= today:
-        audited = audited.previous()
-    audit_metrics = current if (audited == period and channel is None and department is None) \
-        else metrics.compute(office, audited)
-    previous = metrics.compute(office, previous_period, channel=channel, department=department)
-    audit = selfaudit.audit(office, metrics=audit_metrics)
-    names = dict(office.departments.values_list("slug", "name"))
-    start, end = period.bounds(_zone(office))
-    unlinked = (Post.objects.filter(office=office, type=Post.Type.NOTICE, has_bip_link=False,
-                                    status=Post.Status.PUBLISHED, published_at__gte=start,
-                                    published_at__lt=end).order_by("-published_at")[:20])
-    reports = list(MonthlyReport.objects.filter(office=office)[:24])
+    figures_now = selectors.dashboard_figures(office, month=month, channel=channel,
+                                              department=department, today=today)
     return render(request, "reports/dashboard.html", {
-        "office": office, "membership": membership, "month": month, "period": period,
-        "previous_period": previous_period, "m": services.labelled(current),
-        "figures": figures.key_figures(current, previous), "charts": charts.all_charts(current),
-        "audit": audit, "score": selfaudit.score(audit), "reports": reports,
-        "audited": audited, "unlinked": unlinked,
-        "departments_rows": [
-            {**r, "department": names.get(r.get("department"), r.get("department"))}
-            for r in current["response"].get("by_department") or [] if r.get("questions")],
+        "office": office, "membership": membership, "month": month, **figures_now,
+        "reports": MonthlyReport.objects.filter(office=office)[:24],
         "channels": Channel.objects.filter(office=office).order_by("platform"),
         "departments": office.departments.all(), "channel": channel, "department": department,
         "months": _recent_months(today), "can_publish": membership.allows(Role.SUPERVISOR),
         "definitions": services.definitions()})
-
-
-def _zone(office: Office):
-    from zoneinfo import ZoneInfo
-
-    return ZoneInfo(office.time_zone)
 
 
 def _is_uuid(value: str) -> bool:

@@ -302,3 +302,23 @@ def test_the_dashboard_lists_notices_without_a_bip_link(demo, people, client):
     client.force_login(people.viewer)
     page = client.get(f"/o/{demo.slug}/raporty/?m=2026-11").content.decode()
     assert f"/posty/{unlinked.uuid}" in page and f"/posty/{linked.uuid}" not in page
+
+
+def test_a_finished_month_on_the_dashboard_comes_from_its_report(november, people, client,
+                                                                 generate):
+    report = generate(november, people)
+    MonthlyReport.objects.filter(pk=report.pk).update(
+        data={**report.data, "response": {**report.data["response"], "questions": 4242}})
+    client.force_login(people.viewer)
+    with time_machine.travel(DECEMBER):
+        stored = client.get(f"/o/{november.slug}/raporty/?m=2026-11").content.decode()
+        live = client.get(f"/o/{november.slug}/raporty/?m=2026-11&department=odpady") \
+            .content.decode()
+    import re
+
+    def questions(page: str) -> str:
+        row = re.search(r'<tr data-figure="response.questions">(.*?)</tr>', page, re.S)
+        return re.sub(r"\s", "", row.group(1))
+
+    assert "4242" in questions(stored)  # read from the report, not recounted
+    assert "4242" not in questions(live)  # a department's view is counted now

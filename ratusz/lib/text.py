@@ -33,3 +33,14 @@ def fill(text: str, values: dict) -> str:
     """`{name}` placeholders filled in; unknown ones stay as they were (staff write these
     texts, so a typo must show, never crash)."""
     return text.format_map(_Defaulting(values))
+
+
+def is_uuid(value: str) -> bool:
+    """Whether a value typed in an address or a form is a UUID (a query with it cannot fail)."""
+    import uuid
+
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return True

@@ -1,6 +1,6 @@
 """Platform timestamps: Meta mixes UNIX seconds, milliseconds and ISO strings."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from django.utils import timezone
 
@@ -41,3 +41,8 @@ def _parse(value: object) -> datetime | None:
         return datetime.fromtimestamp(seconds, tz=UTC)
     except (OverflowError, OSError, ValueError):
         return None
+
+
+def month_before(day: date) -> date:
+    """The first day of the month before `day`'s month."""
+    return (day.replace(day=1) - timedelta(days=1)).replace(day=1)

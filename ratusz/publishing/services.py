@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -423,7 +424,7 @@ def publish_due(now: datetime | None = None) -> int:
     now = now or timezone.now()
     done = 0
     due = Post.objects.filter(status=Status.SCHEDULED, on_platform=False).filter(
-        models_q_due(now)).values_list("pk", flat=True)
+        Q(publish_at__isnull=True) | Q(publish_at__lte=now)).values_list("pk", flat=True)
     for pk in list(due):
         try:
             done += _publish_one(pk, now)
@@ -440,12 +441,6 @@ def publish_due(now: datetime | None = None) -> int:
     except Exception:  # noqa: BLE001
         log.exception("Marking platform-scheduled posts as published failed")
     return done
-
-
-def models_q_due(now):
-    from django.db.models import Q
-
-    return Q(publish_at__isnull=True) | Q(publish_at__lte=now)
 
 
 @transaction.atomic

@@ -20,6 +20,8 @@ from ratusz.audit.models import AuditEvent
 from ratusz.audit.registry import label_for
 from ratusz.channels.models import Channel
 from ratusz.inbox.models import Conversation
+from ratusz.lib.text import is_uuid
+from ratusz.lib.timeutil import month_before
 from ratusz.lib.workcal import is_public_holiday
 from ratusz.offices.access import access_office
 from ratusz.offices.models import Election, Role
@@ -194,7 +196,7 @@ def composer_check(request: HttpRequest, slug: str):
     """The live check: the findings and previews for the composer as typed (htmx)."""
     office, membership = access_office(request.user, slug, role=Role.RESPONDER)
     uuid = request.POST.get("post", "")
-    post = Post.objects.filter(office=office, uuid=uuid).first() if _is_uuid(uuid) else None
+    post = Post.objects.filter(office=office, uuid=uuid).first() if is_uuid(uuid) else None
     draft = _draft_from_form(request, office, post)
     findings = checks.run(draft, services.context_for(office))
     context = _preview(office, post, findings, draft)
@@ -205,15 +207,6 @@ def composer_check(request: HttpRequest, slug: str):
         "empty": not draft.text.strip() and not draft.images and draft.video is None,
         "acked": set(request.POST.getlist("ack")), "reasons": _overrides(request), **context})
 
-
-def _is_uuid(value: str) -> bool:
-    import uuid as uuidlib
-
-    try:
-        uuidlib.UUID(value)
-    except ValueError:
-        return False
-    return True
 
 
 @login_required
@@ -343,7 +336,7 @@ def post_calendar(request: HttpRequest, slug: str):
             week = []
     if week:
         weeks.append(week + [None] * (7 - len(week)))
-    previous = (first - timedelta(days=1)).replace(day=1)
+    previous = month_before(first)
     return render(request, "publishing/calendar.html", {
         "office": office, "membership": membership, "weeks": weeks, "first": first,
         "previous": previous,

@@ -4,14 +4,11 @@ the self-audit of the last whole month, and the lists beside them."""
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
+from ratusz.lib.timeutil import month_before
 from ratusz.offices.models import Office
 from ratusz.publishing.models import Post
 from ratusz.reports import charts, figures, metrics, selfaudit, services
 from ratusz.reports.models import MonthlyReport
-
-
-def last_whole_month(today: date) -> date:
-    return (today.replace(day=1) - timedelta(days=1)).replace(day=1)
 
 
 def dashboard_figures(office: Office, *, month: date, channel=None, department=None,
@@ -27,7 +24,7 @@ def dashboard_figures(office: Office, *, month: date, channel=None, department=N
             previous_period.end, previous_period.start + timedelta(days=period.days - 1)))
     reports = {r.month: r for r in MonthlyReport.objects.filter(
         office=office, status=MonthlyReport.Status.READY,
-        month__in=[period.start, previous_period.start, last_whole_month(today)])}
+        month__in=[period.start, previous_period.start, month_before(today)])}
 
     def figures_for(chosen: metrics.Period, *, filtered: bool = True) -> dict:
         whole = chosen.whole_months() == 1 and chosen.end < today

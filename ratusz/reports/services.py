@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from ratusz.audit.services import record
+from ratusz.lib.timeutil import month_before
 from ratusz.offices.access import membership_for
 from ratusz.offices.models import Office, Role
 from ratusz.reports import charts, metrics
@@ -109,7 +110,7 @@ def report_generate(report_id: int) -> MonthlyReport | None:
 def reports_for_last_month(today: date | None = None) -> int:
     """At the start of each month, every office gets last month's report to review."""
     today = today or timezone.localdate()
-    last = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    last = month_before(today)
     made = 0
     for office in Office.objects.all():
         with transaction.atomic():

@@ -1,7 +1,7 @@
 """Reports: the desk's dashboard with a self-audit, and the monthly public report (web page,
 PDF and CSV) at /o/<office>/raport/<YYYY-MM>."""
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from ratusz.channels.models import Channel
+from ratusz.lib.text import is_uuid
+from ratusz.lib.timeutil import month_before
 from ratusz.offices.access import SLUG, access_office, membership_for
 from ratusz.offices.models import Office, Role
 from ratusz.reports import selectors, services
@@ -41,7 +43,7 @@ def dashboard(request: HttpRequest, slug: str):
     if month > today:
         month = today.replace(day=1)
     channel = Channel.objects.filter(office=office, uuid=request.GET.get("channel") or None) \
-        .first() if _is_uuid(request.GET.get("channel", "")) else None
+        .first() if is_uuid(request.GET.get("channel", "")) else None
     department = office.departments.filter(slug=request.GET.get("department", "")).first()
     figures_now = selectors.dashboard_figures(office, month=month, channel=channel,
                                               department=department, today=today)
@@ -54,21 +56,12 @@ def dashboard(request: HttpRequest, slug: str):
         "definitions": services.definitions()})
 
 
-def _is_uuid(value: str) -> bool:
-    import uuid
-
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True
-
 
 def _recent_months(today: date, count: int = 13) -> list[date]:
     months, month = [], today.replace(day=1)
     for _n in range(count):
         months.append(month)
-        month = (month - timedelta(days=1)).replace(day=1)
+        month = month_before(month)
     return months
 
 

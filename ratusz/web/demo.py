@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from ratusz.channels.models import Channel
 from ratusz.channels.services import channel_connect
+from ratusz.lib.timeutil import month_before
 from ratusz.offices.calendar import closure_add, opening_hours_set
 from ratusz.offices.models import Office, Role
 from ratusz.offices.services import (
@@ -121,7 +122,7 @@ def load_demo(history: bool = True) -> tuple[Office, bool]:
 
 def _history_month(office: Office) -> date:
     today = timezone.localdate(timezone=ZoneInfo(office.time_zone))
-    return (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    return month_before(today)
 
 
 def _load_history(office: Office) -> None:
